@@ -27,6 +27,7 @@ class ValueKind(str, Enum):
     date = "date"            # Feb. 01, 2031
     boolean = "boolean"      # true / No
     dash = "dash"            # — (nil)
+    empty = "empty"          # a bare "|": a cell that rendered with no text
     text = "text"            # anything else, possibly over several lines
 
 

@@ -1,0 +1,265 @@
+"""Items -> Pages: the structure of an R page, one item at a time.
+
+A page is a title block, a header (duration groups and column headers), a body
+of rows and cells, and the definitions.  Each item is handed to the method for
+the part of the page being read (`mode`); an item that cannot belong there
+either starts the next part or becomes an `Unparsed` node, never nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.ast.columns import align
+from checker.ast.items import Item
+from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Page, Row, RowKind, Title,
+                               ValueKind)
+from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
+                                statement_kind, SCALE_LINE)
+
+DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
+# labels that head a section and never carry values
+ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
+UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
+PROSE_MIN = 60  # a free-text value is prose; labels are short
+
+
+class PageBuilder:
+    def __init__(self, index: int, line: int):
+        self.page = Page(index=index, line=line)
+        self.mode = "start"
+        self.row: Row | None = None         # the row being filled
+        self.members: list[str] = []
+        self.section: str | None = None
+
+    # -- dispatch ------------------------------------------------------------
+    def feed(self, item: Item) -> bool:
+        """Take one item; False when it starts the next page."""
+        return getattr(self, f"_{self.mode}")(item)
+
+    def _start(self, item: Item) -> bool:
+        if item.kind == "orphan":
+            return self._orphan(item)
+        if item.kind == "bare" and item.cont and item.cont_kinds[0] == "text":
+            self._title(item, item.cont)
+            self.mode = "header"
+            return True
+        self.mode = "header"
+        return self._header(item)
+
+    def _orphan(self, item: Item) -> bool:
+        if item.cont_kinds[0] in DEF_MARKERS:  # a definition pop-up rendered alone
+            self.mode = "definitions"
+            self.page.definitions.append(definition(item.start, item.lines))
+            return True
+        self._title(item, item.lines, old_header=True)
+        self.mode = "header"
+        return True
+
+    def _title(self, item: Item, text_lines: list[str], old_header: bool = False) -> None:
+        """The title block: title line, scale line, and (old renderer) column headers."""
+        title, unit = split_title(text_lines[0].strip())
+        rest = text_lines[1:]
+        scale_text = rest.pop(0).strip() if rest and SCALE_LINE.match(rest[0].strip()) else None
+        money, shares = scales(scale_text)
+        owned = len(item.lines) - len(rest)
+        self.page.title = Title(line=item.start, source=item.lines[:owned], text=title, unit=unit,
+                                scale_text=scale_text, kind=statement_kind(title),
+                                money_scale=money, shares_scale=shares)
+        for offset, text in enumerate(rest, owned):
+            self._add_column(item.start + offset, [text], [text])
+
+    def _add_column(self, line: int, source: list[str], header: list[str]) -> None:
+        texts = [h.strip() for h in header]
+        self.page.columns.append(Column(line=line, source=source, index=len(self.page.columns),
+                                        header=texts, end_date=header_date(texts[0]) if texts else None))
+
+    # -- header --------------------------------------------------------------
+    def _header(self, item: Item) -> bool:
+        if item.kind == "group":
+            months = int(item.groups["count"]) * (12 if item.groups["unit"].startswith("Year") else 1)
+            if not item.groups["unit"].startswith(("Month", "Year")):
+                months = None
+            self.page.groups.append(ColumnGroup(line=item.start, source=item.lines[:1],
+                                                text=item.lines[0][1:].strip(), months=months))
+            if item.cont:  # one-column pages print the date under the group
+                self._add_column(item.start + 1, item.cont, item.cont)
+            return True
+        if item.kind == "bare" and item.cont:
+            self._add_column(item.start, item.lines, item.cont)
+            return True
+        if item.kind == "footnote" and self.page.columns:
+            column = self.page.columns[-1]
+            column.source.extend(item.lines)
+            column.footnotes.extend(footnote_refs(item.groups["notes"]))
+            return True
+        self.mode = "body"
+        return self._body(item)
+
+    # -- body ----------------------------------------------------------------
+    def _body(self, item: Item) -> bool:
+        kind = item.kind
+        if kind == "def_open":
+            self.mode = "definitions"
+            return self._definitions(item)
+        if kind == "footnote":
+            self._footnote(item)
+        elif kind == "cell":
+            self._cell_item(item)
+        elif kind == "bare":
+            self._bare_item(item)
+        elif kind == "group":  # a new page whose title was cut off
+            return False
+        else:  # orphan continuation cannot follow a head line
+            self._row_for_text(item.start).cells.append(text_cell(item.start, item.lines))
+        return True
+
+    def _cell_item(self, item: Item) -> None:
+        content = item.content
+        value = CellValue(content)
+        row = self.row
+        if value.kind is not ValueKind.text and not item.cont:
+            self._current_row(item.start).cells.append(value_cell(item.start, item.lines, content, value))
+        elif row is not None and not row.cells and takes_text(row) and len(content) >= PROSE_MIN:
+            row.cells.append(text_cell(item.start, item.lines, content))
+        else:
+            self._new_row(item.start, item.lines[:1], content.strip())
+            if item.cont:  # "|Label [Text Block]" then the block's lines
+                self.row.cells.append(text_cell(item.start + 1, item.cont))
+
+    def _bare_item(self, item: Item) -> None:
+        row = self.row
+        if not item.cont:
+            self._current_row(item.start).cells.append(
+                Cell(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
+        elif row is not None and not row.cells and takes_text(row):
+            row.cells.append(text_cell(item.start, item.lines))
+        elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
+            self._new_row(item.start, item.lines, item.cont[0].strip(), member=True)
+        else:
+            self._row_for_text(item.start).cells.append(text_cell(item.start, item.lines))
+
+    def _footnote(self, item: Item) -> None:
+        notes = footnote_refs(item.groups["notes"])
+        owner = self._current_row(item.start)
+        target = owner.cells[-1] if owner.cells else owner
+        target.source.extend(item.lines)
+        target.footnotes.extend(notes)
+
+    def _row_for_text(self, line: int) -> Row:
+        """The row a stray block of text belongs to: the current one if still empty."""
+        if self.row is not None and not self.row.cells:
+            return self.row
+        return self._new_row(line, [], "")
+
+    def _current_row(self, line: int) -> Row:
+        return self.row if self.row is not None else self._new_row(line, [], "")
+
+    def _new_row(self, line: int, source: list[str], label: str, member: bool = False) -> Row:
+        unit = None
+        match = UNIT_SUFFIX.match(label)
+        if match:
+            label, unit = match["label"], match["unit"]
+        row = Row(line=line, source=source, label=label, unit=unit, member_path=self.members,
+                  section=self.section, kind=RowKind.member if member else RowKind.item)
+        self.page.rows.append(row)
+        self.row = row
+        return row
+
+    # -- definitions ---------------------------------------------------------
+    def _definitions(self, item: Item) -> bool:
+        if item.kind == "def_open":
+            self.page.definitions.append(definition(item.start, item.lines))
+            return True
+        starts_page = (item.kind == "group" or item.kind == "orphan"
+                       or (item.kind == "bare" and item.cont and item.cont_kinds[0] == "text"))
+        if starts_page or not self.page.definitions:
+            return False
+        current = self.page.definitions[-1]
+        current.source.extend(item.lines)
+        merge_definition(current, item)
+        return True
+
+    # -- finish --------------------------------------------------------------
+    def finish(self) -> Page:
+        close_rows(self.page)
+        align(self.page)
+        return self.page
+
+
+def takes_text(row: Row) -> bool:
+    return row.kind is RowKind.item and bool(row.label) and not ABSTRACT_LABEL.search(row.label)
+
+
+def value_cell(line: int, source: list[str], content: str, value: CellValue) -> Cell:
+    return Cell(line=line, source=source, raw=content, kind=value.kind, value=value.value,
+                negative=value.negative, currency=value.currency, decimals=value.decimals,
+                footnotes=value.footnotes)
+
+
+def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:
+    paragraphs = [content] if content is not None else [s for s in source if s.strip() and s != "|"]
+    raw = "\n".join(paragraphs)
+    return Cell(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs)
+
+
+def definition(line: int, lines: list[str]) -> Definition:
+    node = Definition(line=line, source=list(lines))
+    for text in lines[1:] if lines[0].startswith("|") else lines:
+        note_definition_line(node, text)
+    return node
+
+
+def merge_definition(node: Definition, item: Item) -> None:
+    if item.kind == "cell" and node.name is None and re.match(r"[a-z][\w-]*_\w+$", item.content.strip()):
+        node.name = item.content.strip()
+    for text in item.cont:
+        note_definition_line(node, text)
+
+
+def note_definition_line(node: Definition, text: str) -> None:
+    stripped = text.strip()
+    if stripped.startswith("Reference ") and ":" in stripped:
+        node.references.append(stripped)
+    elif stripped in ("- Details", "+ Details", "- Definition", "+ References", "- References"):
+        if stripped == "- References" and node.text is None:
+            node.kind = "abstract"
+        elif stripped == "- Details" and node.text is None and not node.references:
+            node.kind = "member"
+    elif stripped and stripped != "No definition available." and node.text is None \
+            and not stripped.startswith("-"):
+        node.text = stripped
+        node.kind = "element"
+
+
+def close_rows(page: Page) -> None:
+    """Row kinds and cell scales, now that every row has its cells."""
+    title = page.title
+    members: list[str] = []
+    section: str | None = None
+    for row in page.rows:
+        has_values = any(c.kind is not ValueKind.empty for c in row.cells)
+        if row.kind is RowKind.member or (not has_values and (" | " in row.label or "[Member]" in row.label)):
+            row.kind = RowKind.member
+            members = [part.strip() for part in row.label.split(" | ")]
+            section = None
+        elif not has_values:
+            row.kind = RowKind.abstract
+            section = row.label
+        row.member_path = members
+        row.section = section if row.kind is RowKind.item else row.section
+        if title is not None:
+            scale_cells(row, title)
+
+
+SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
+PER_SHARE_LABEL = re.compile(r"per (?:share|unit)|price|\$ / shares|/ ?share", re.I)
+
+
+def scale_cells(row: Row, title: Title) -> None:
+    per_share = bool(PER_SHARE_LABEL.search(row.label)) or row.unit == "$ / shares"
+    shares = row.unit == "shares" or (not per_share and bool(SHARE_LABEL.search(row.label)))
+    for cell in row.cells:
+        if cell.kind is ValueKind.money:
+            cell.scale = 0 if per_share else title.money_scale
+        elif cell.kind is ValueKind.number:
+            cell.scale = title.shares_scale if shares else 0 if per_share else title.money_scale

@@ -1,0 +1,53 @@
+"""Physical lines -> items: a `|` line with the continuation lines under it.
+
+The rendering prints each table cell as a line starting with ``|``; a cell
+whose content is a block puts its text on the following lines, which do not
+start with ``|`` (``|`` then ``Jan. 31, 2020``; a text block's paragraphs; a
+definition's markers).  An item is one such head line and its continuation
+lines.  Lines before the first ``|`` line form an item of kind ``orphan``.
+"""
+from __future__ import annotations
+
+from checker.grammar import classify_line
+
+HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
+
+
+class Item:
+    __slots__ = ("kind", "groups", "start", "lines", "cont_kinds")
+
+    def __init__(self, kind: str, groups: dict, start: int, line: str):
+        self.kind = kind            # a head token kind, or "orphan"
+        self.groups = groups
+        self.start = start          # 1-based line number of the head line
+        self.lines = [line]         # the head line, then continuation lines, verbatim
+        self.cont_kinds: list[str] = []
+
+    @property
+    def content(self) -> str:
+        return self.groups.get("content") or ""
+
+    @property
+    def cont(self) -> list[str]:
+        return self.lines[1:] if self.kind != "orphan" else self.lines
+
+    def __repr__(self) -> str:  # for debugging and test failure messages
+        return f"Item({self.kind}, line {self.start}, {self.lines!r})"
+
+
+def split_items(lines: list[str]) -> list[Item]:
+    items: list[Item] = []
+    current: Item | None = None
+    for number, line in enumerate(lines, 1):
+        token = classify_line(line)
+        if token.kind in HEAD_KINDS:
+            current = Item(token.kind, token.groups, number, line)
+            items.append(current)
+        elif current is None:
+            current = Item("orphan", {}, number, line)
+            current.cont_kinds.append(token.kind)
+            items.append(current)
+        else:
+            current.lines.append(line)
+            current.cont_kinds.append(token.kind)
+    return items

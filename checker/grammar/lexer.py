@@ -1,0 +1,65 @@
+"""Fast classification of lines and cell values with the grammar's own tokens.
+
+pyparsing's ``parse_string`` costs about 11 microseconds a line (measured over
+the corpus with bench/parse_speed.py); a page has some 80 lines, so the
+grammar alone would cap the checker near 1,100 pages/s.  Every token is a
+whole-line `Regex` tried in MatchFirst order, so the same language is
+recognised by one regular-expression alternation built from the tokens'
+patterns, in the same order: `classify` returns exactly what
+``grammar.parse_string(text, parse_all=True)[0]`` returns (tests/test_grammar.py
+checks that on every fixture line and on random text).
+"""
+from __future__ import annotations
+
+import re
+
+import pyparsing as pp
+
+from checker.grammar.tokens import LINE, VALUE, Token
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
+class CompiledGrammar:
+    """One MatchFirst of whole-line Regex tokens, compiled to a single pattern."""
+
+    def __init__(self, grammar: pp.MatchFirst):
+        self.names: list[str] = []
+        self.patterns: dict[str, re.Pattern[str]] = {}
+        branches = []
+        for element in grammar.exprs:
+            assert isinstance(element, pp.Regex), element
+            name = element.customName
+            self.names.append(name)
+            self.patterns[name] = re.compile(element.pattern)
+            # inner group names must be unique across branches: prefix them
+            inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", element.pattern)
+            branches.append(f"(?P<{name}>{inner})")
+        self.combined = re.compile("|".join(branches))
+
+    def classify(self, text: str) -> Token | None:
+        """The first token that matches the whole text, with its named groups.
+
+        Each branch ends in ``\\Z``, so the alternation matches only where one
+        token matches the whole text, and the first such branch wins: MatchFirst.
+        """
+        match = self.combined.match(text)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        return Token(kind, self.patterns[kind].match(text).groupdict())
+
+
+LINES = CompiledGrammar(LINE)
+VALUES = CompiledGrammar(VALUE)
+
+
+def classify_line(text: str) -> Token:
+    token = LINES.classify(text)
+    assert token is not None  # TEXT matches any line
+    return token
+
+
+def classify_value(content: str) -> Token | None:
+    """The value token of a cell's content, or None for free text."""
+    return VALUES.classify(content)

@@ -1,0 +1,75 @@
+"""The line grammar of an R-page text rendering, as pyparsing tokens.
+
+Two small grammars, each a MatchFirst of named `Regex` tokens that must match a
+whole line (see docs/grammar.md for the BNF):
+
+* ``LINE`` classifies one physical line: a bare ``|``, the definition opener
+  ``|X``, a footnote marker ``|[1]``, a duration group ``|3 Months Ended``, any
+  other ``|`` cell, a definition marker (``- Definition``), a reference line,
+  or continuation text.
+* ``VALUE`` classifies the content of a cell: money, percent, number,
+  duration, ratio, date, boolean, dash; anything else is text.
+
+Each token carries a parse action that converts its match into a `Token`
+(kind + named groups), so pyparsing's own ``parse_string`` is the reference
+semantics.  `checker.grammar.lexer` compiles the same tokens into one regular
+expression per grammar for speed and is tested to agree with them.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pyparsing as pp
+
+
+class Token(NamedTuple):
+    kind: str
+    groups: dict[str, str | None]
+
+
+def token(name: str, pattern: str) -> pp.Regex:
+    """A named whole-line Regex token whose parse result is a `Token`."""
+    element = pp.Regex(pattern + r"\Z").leave_whitespace().set_name(name)
+    element.set_parse_action(lambda t: Token(name, _groups(t)))
+    return element
+
+
+def _groups(tokens: pp.ParseResults) -> dict[str, str | None]:
+    return {key: tokens.get(key) for key in tokens.keys()}
+
+
+# Building blocks shared by several tokens.
+DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+SIGNED = r"(?P<open>\()?[ ]?(?P<minus>-)?" + DIGITS + r"[ ]?(?P<close>\))?"
+CURRENCY = r"(?P<cur>[$€£¥₹]|R\$|CHF|[A-Z]{3}(?= ))"
+FOOTNOTE_SUFFIX = r"(?P<notes>(?:[ ]?\[\d+\])+)?"
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)"
+
+# -- line tokens --------------------------------------------------------------
+BARE = token("bare", r"\|[ \t]*")
+DEF_OPEN = token("def_open", r"\|X[ \t]*")
+FOOTNOTE = token("footnote", r"\|(?P<notes>(?:\[\d+\])+)[ \t]*")
+GROUP = token("group", r"\|(?P<count>\d+) (?P<unit>Months?|Weeks?|Days?|Years?) Ended[ \t]*")
+CELL = token("cell", r"\|(?P<content>.*\S.*)")
+DEF_MARKER = token("def_marker", r"(?P<sign>[-+]) (?P<marker>Definition|References|Details)[ \t]*")
+REFERENCE = token("reference", r"Reference (?P<number>\d+): (?P<ref>.*)")
+NO_DEFINITION = token("no_definition", r"No definition available\.[ \t]*")
+TEXT = token("text", r"(?P<text>.*)")
+
+LINE = pp.MatchFirst([BARE, DEF_OPEN, FOOTNOTE, GROUP, CELL, DEF_MARKER, REFERENCE, NO_DEFINITION, TEXT])
+LINE.set_name("line")
+
+# -- value tokens (cell content, leading and trailing blanks stripped) ---------
+MONEY = token("money", CURRENCY + r"[ ]?" + SIGNED + FOOTNOTE_SUFFIX)
+PERCENT = token("percent", SIGNED + r"[ ]?%[ ]?(?P<close2>\))?" + FOOTNOTE_SUFFIX)
+NUMBER = token("number", SIGNED + FOOTNOTE_SUFFIX)
+DURATION = token("duration", r"(?P<text>\d+(?:\.\d+)? " + TIME_UNIT + r"(?:,? (?:and )?\d+(?:\.\d+)? " + TIME_UNIT + r")*)"
+                 + FOOTNOTE_SUFFIX)
+RATIO = token("ratio", r"(?P<left>\d+(?:\.\d+)?)(?:-for-| for | to |-to-|:)(?P<right>\d+(?:\.\d+)?)" + FOOTNOTE_SUFFIX)
+DATE = token("date", r"(?P<month>" + MONTHS + r")[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4})" + FOOTNOTE_SUFFIX)
+BOOLEAN = token("boolean", r"(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|yes|no)" + FOOTNOTE_SUFFIX)
+DASH = token("dash", r"[—–-]+" + FOOTNOTE_SUFFIX)
+
+VALUE = pp.MatchFirst([MONEY, PERCENT, NUMBER, DURATION, RATIO, DATE, BOOLEAN, DASH])
+VALUE.set_name("value")

@@ -1,0 +1,52 @@
+"""Formatters: each turns the stream of FileResults into one output format.
+
+Reporters are kept apart from checking: they see only `FileResult`s and
+`RuleInfo`s.  The modules are imported on demand (`reporter_for`) so that the
+default text output never pays for jinja2 or the SARIF code.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from checker.reporters.results import FileResult, RuleInfo, RunSummary
+
+FORMATS = {
+    "text": "checker.reporters.text",
+    "json": "checker.reporters.json_format",
+    "sarif": "checker.reporters.sarif",
+    "junit": "checker.reporters.junit",
+    "github": "checker.reporters.github",
+}
+
+
+@dataclass
+class ReportOptions:
+    rules: tuple[RuleInfo, ...] = ()
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class Reporter:
+    """Receives results file by file, in input order, then the run summary."""
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.options = options
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: RunSummary) -> None:
+        pass
+
+
+def reporter_for(fmt: str, out: TextIO, options: ReportOptions) -> Reporter:
+    module = importlib.import_module(FORMATS[fmt])
+    return module.REPORTER(out, options)

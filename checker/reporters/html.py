@@ -1,0 +1,164 @@
+"""The self-contained HTML report (`--html FILE`), rendered with jinja2.
+
+The templates live in the top-level `reports/` directory, installed as the
+package `checker.templates`.  Autoescaping is on for every template, so every
+string that comes from a filing (labels, cells, titles, paths) reaches the
+page as text.  This module turns results into plain view objects; the
+template only lays them out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from checker.findings.model import Finding
+from checker.reporters import Reporter
+from checker.reporters.results import FileResult, PageTable, RunSummary, TableRow
+
+LONG_CELL = 240  # text blocks can be pages long: the table shows their start
+
+
+def template_text(name: str) -> str:
+    try:
+        root = resources.files("checker.templates")
+    except ModuleNotFoundError:  # running from a source tree that is not installed
+        root = Path(__file__).resolve().parents[2] / "reports"
+    return root.joinpath(name).read_text(encoding="utf-8")
+
+
+@dataclass
+class GridCell:
+    id: str
+    line: int
+    text: str
+    full: str
+    uncertain: bool
+    findings: list[str] = field(default_factory=list)
+    severity: str = ""
+
+
+@dataclass
+class GridRow:
+    label: str
+    member_path: tuple[str, ...]
+    abstract: bool
+    slots: list[GridCell | None]
+
+
+@dataclass
+class PageView:
+    id: str
+    number: int
+    title: str
+    line: int
+    columns: tuple[str, ...]
+    rows: list[GridRow]
+    finding_ids: list[str]
+
+
+@dataclass
+class FindingView:
+    id: str
+    finding: Finding
+    cells: list[tuple[str, object]]  # (grid cell id, Involved)
+
+
+@dataclass
+class FileView:
+    id: str
+    path: str
+    pages: int
+    problem: str | None
+    findings: list[FindingView]
+    tables: list[PageView]
+    by_severity: dict[str, int]
+
+
+def place_cells(row: TableRow, width: int, file_id: str) -> list[GridCell | None]:
+    """Put each cell in its column: the exact one, else the first free candidate, else the first free slot."""
+    slots: list[GridCell | None] = [None] * width
+    for cell in row.cells:
+        text = cell.raw if len(cell.raw) <= LONG_CELL else cell.raw[:LONG_CELL] + "\u2026"
+        view = GridCell(f"{file_id}-L{cell.line}", cell.line, text, cell.raw, len(cell.columns) != 1)
+        free = [i for i in cell.columns if 0 <= i < width and slots[i] is None]
+        free = free or [i for i in range(width) if slots[i] is None]
+        if not free:
+            slots.append(None)
+            free = [len(slots) - 1]
+        slots[free[0]] = view
+    return slots
+
+
+def page_view(table: PageTable, file_id: str) -> PageView:
+    width = len(table.columns) or max((len(r.cells) for r in table.rows), default=0)
+    rows = [GridRow(r.label, r.member_path, r.abstract, place_cells(r, width, file_id)) for r in table.rows]
+    widest = max((len(r.slots) for r in rows), default=width)
+    for row in rows:
+        row.slots += [None] * (widest - len(row.slots))
+    columns = table.columns + ("",) * (widest - len(table.columns))
+    return PageView(f"{file_id}-p{table.index}", table.index + 1, table.title, table.line, columns, rows, [])
+
+
+def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
+    file_id = f"file{number}"
+    pages = {index: page_view(table, file_id) for index, table in sorted(result.tables.items())}
+    cells = {cell.line: cell for page in pages.values() for row in page.rows for cell in row.slots if cell}
+    findings = []
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    for offset, finding in enumerate(result.findings):
+        finding_id = f"f{first_finding + offset}"
+        by_severity[finding.severity.value] += 1
+        for involved in finding.cells:
+            if involved.line in cells:
+                grid_cell = cells[involved.line]
+                grid_cell.findings.append(finding_id)
+                grid_cell.severity = _worse(grid_cell.severity, finding.severity.value)
+        if finding.page in pages:
+            pages[finding.page].finding_ids.append(finding_id)
+        findings.append(FindingView(finding_id, finding, [
+            (f"{file_id}-L{c.line}" if c.line in cells else "", c) for c in sorted(finding.cells, key=lambda c: c.line)
+        ]))
+    problem = str(result.problem) if result.problem else None
+    return FileView(file_id, result.path, result.pages, problem, findings, list(pages.values()), by_severity)
+
+
+def _worse(a: str, b: str) -> str:
+    order = ["", "info", "warning", "error"]
+    return max(a, b, key=order.index)
+
+
+class HtmlReporter(Reporter):
+    """Collects the files that have something to show; renders once at the end."""
+
+    def start(self) -> None:
+        self.files: list[FileView] = []
+        self.clean = 0
+        self.count = 0
+
+    def file(self, result: FileResult) -> None:
+        if not result.findings and not result.problem:
+            self.clean += 1
+            return
+        self.files.append(file_view(len(self.files) + self.clean, result, self.count))
+        self.count += len(result.findings)
+
+    def finish(self, summary: RunSummary) -> None:
+        import jinja2
+
+        env = jinja2.Environment(
+            loader=jinja2.FunctionLoader(template_text),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+        )
+        rules = {rule.id: rule for rule in self.options.rules}
+        rule_ids = sorted(summary.by_rule)
+        page = env.get_template("report.html.j2").render(
+            summary=summary, files=self.files, clean=self.clean,
+            rules=[(rule_id, rules[rule_id].title if rule_id in rules else "", summary.by_rule[rule_id])
+                   for rule_id in rule_ids],
+            title=self.options.extra.get("title", "check report"),
+        )
+        self.out.write(page)
+
+
+REPORTER = HtmlReporter
