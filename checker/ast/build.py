@@ -11,8 +11,8 @@ import re
 
 from checker.ast.columns import align
 from checker.ast.items import Item
-from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Page, Row, RowKind, Title,
-                               ValueKind)
+from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Page, Row, RowKind,
+                               StatementKind, Title, ValueKind)
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
 
@@ -30,10 +30,12 @@ class PageBuilder:
         self.row: Row | None = None         # the row being filled
         self.members: list[str] = []
         self.section: str | None = None
+        self.following: Item | None = None  # the item after the one being read
 
     # -- dispatch ------------------------------------------------------------
-    def feed(self, item: Item) -> bool:
+    def feed(self, item: Item, following: Item | None = None) -> bool:
         """Take one item; False when it starts the next page."""
+        self.following = following
         return getattr(self, f"_{self.mode}")(item)
 
     def _start(self, item: Item) -> bool:
@@ -115,16 +117,28 @@ class PageBuilder:
 
     def _cell_item(self, item: Item) -> None:
         content = item.content
-        value = CellValue(content)
-        row = self.row
-        if value.kind is not ValueKind.text and not item.cont:
-            self._current_row(item.start).cells.append(value_cell(item.start, item.lines, content, value))
-        elif row is not None and not row.cells and takes_text(row) and len(content) >= PROSE_MIN:
-            row.cells.append(text_cell(item.start, item.lines, content))
+        if item.starts_value():
+            self._current_row(item.start).cells.append(value_cell(item.start, item.lines, content, item.value))
+        elif self._is_text_value(item):
+            self.row.cells.append(text_cell(item.start, item.lines, content))
         else:
             self._new_row(item.start, item.lines[:1], content.strip())
             if item.cont:  # "|Label [Text Block]" then the block's lines
                 self.row.cells.append(text_cell(item.start + 1, item.cont))
+
+    def _is_text_value(self, item: Item) -> bool:
+        """A free-text value of the current row, rather than the next row's label.
+
+        Prose is a value; so is any text under a label on a cover page, where
+        labels and values alternate.  Text followed by values is a label.
+        """
+        row = self.row
+        if row is None or row.cells or not takes_text(row) or item.cont:
+            return False
+        if self.following is not None and self.following.starts_value():
+            return False
+        cover = self.page.title is not None and self.page.title.kind is StatementKind.cover
+        return cover or len(item.content) >= PROSE_MIN
 
     def _bare_item(self, item: Item) -> None:
         row = self.row

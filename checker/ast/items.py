@@ -8,13 +8,15 @@ lines.  Lines before the first ``|`` line form an item of kind ``orphan``.
 """
 from __future__ import annotations
 
+from checker.ast.model import ValueKind
+from checker.ast.values import CellValue
 from checker.grammar import classify_line
 
 HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
 
 
 class Item:
-    __slots__ = ("kind", "groups", "start", "lines", "cont_kinds")
+    __slots__ = ("kind", "groups", "start", "lines", "cont_kinds", "_value")
 
     def __init__(self, kind: str, groups: dict, start: int, line: str):
         self.kind = kind            # a head token kind, or "orphan"
@@ -22,10 +24,24 @@ class Item:
         self.start = start          # 1-based line number of the head line
         self.lines = [line]         # the head line, then continuation lines, verbatim
         self.cont_kinds: list[str] = []
+        self._value: CellValue | None = None
 
     @property
     def content(self) -> str:
         return self.groups.get("content") or ""
+
+    @property
+    def value(self) -> CellValue:
+        """What the content of a `cell` item says, read once."""
+        if self._value is None:
+            self._value = CellValue(self.content)
+        return self._value
+
+    def starts_value(self) -> bool:
+        """A typed value or an empty cell: what follows a label, never a label itself."""
+        if self.kind == "bare":
+            return not self.cont
+        return self.kind == "cell" and not self.cont and self.value.kind is not ValueKind.text
 
     @property
     def cont(self) -> list[str]:

@@ -75,20 +75,19 @@ def looks_like_page(item: Item) -> bool:
     if item.kind == "bare" and item.cont:
         return True
     if item.kind == "cell":
-        from checker.ast.values import CellValue
-        return CellValue(item.content).kind.value not in ("text", "boolean", "dash")
+        return item.value.kind.value not in ("text", "boolean", "dash")
     return False
 
 
 def build_pages(items: list[Item]) -> list[Page]:
     pages: list[Page] = []
     builder = PageBuilder(0, items[0].start if items else 1)
-    for item in items:
-        if builder.feed(item):
+    for item, following in zip(items, items[1:] + [None]):
+        if builder.feed(item, following):
             continue
         pages.append(builder.finish())
         builder = PageBuilder(len(pages), item.start)
-        if not builder.feed(item):
+        if not builder.feed(item, following):
             builder.page.unparsed.append(Unparsed(line=item.start, source=item.lines,
                                                   reason=f"a {item.kind} line where no page part can take it"))
     pages.append(builder.finish())

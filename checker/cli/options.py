@@ -1,0 +1,93 @@
+"""The command line: argparse definition and its merge with the configuration file."""
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.cli.config import FAIL_LEVELS, FORMATS, Config
+
+EPILOG = """\
+exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or input error.
+configuration: [tool.check] in pyproject.toml or .check.yaml, nearest to the working directory.
+"""
+
+
+def _rule_ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="check", usage="check [options] PATH...", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Consistency checks for SEC EDGAR report pages (R pages) in their text rendering.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, or directories searched recursively")
+    out = p.add_argument_group("output")
+    out.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    out.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    out.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report to FILE")
+    out.add_argument("-q", "--quiet", action="store_true", help="text: one line per finding, no details or summary")
+    out.add_argument("--statistics", action="store_true", help="text: counts by rule after the findings")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the text output (default: auto, only on a terminal)")
+    rules = p.add_argument_group("rules")
+    rules.add_argument("--select", type=_rule_ids, action="extend", metavar="RULE[,RULE]",
+                       help="run only these rules (ids or id prefixes)")
+    rules.add_argument("--ignore", type=_rule_ids, action="extend", metavar="RULE[,RULE]",
+                       help="do not run these rules")
+    rules.add_argument("--extend-rules", action="append", metavar="DIR", help="also load the rule files in DIR")
+    rules.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest severity that makes the exit status 1 "
+                                                               "(default: error)")
+    rules.add_argument("--list-rules", action="store_true", help="list the rules (id, severity, title) and exit")
+    rules.add_argument("--explain", metavar="RULE", help="describe a rule, with an example, and exit")
+    base = p.add_argument_group("baseline")
+    base.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    base.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    run = p.add_argument_group("run")
+    run.add_argument("-j", "--jobs", type=_positive, help="worker processes (default: number of cores)")
+    run.add_argument("--glob", metavar="PATTERN", help="file names to check in directories (default: *.txt)")
+    run.add_argument("--config", metavar="FILE", help="read settings from FILE instead of searching for one")
+    run.add_argument("--dump-ast", action="store_true", help="print the parsed files as JSON and exit")
+    run.add_argument("--version", action="store_true", help="print the version and exit")
+    return p
+
+
+@dataclass
+class Settings:
+    """Command line over configuration over defaults."""
+
+    paths: list[str]
+    format: str
+    fail_on: str
+    select: list[str]
+    ignore: list[str]
+    extend_rules: list[Path]
+    glob: str
+    jobs: int
+    baseline: Path | None
+
+
+def merge(args: argparse.Namespace, config: Config) -> Settings:
+    return Settings(
+        paths=args.paths,
+        format=args.format or config.format or "text",
+        fail_on=args.fail_on or config.fail_on or "error",
+        select=args.select if args.select is not None else config.select,
+        ignore=config.ignore + (args.ignore or []),
+        extend_rules=config.extend_rules + [Path(d) for d in args.extend_rules or []],
+        glob=args.glob or config.glob or "*.txt",
+        jobs=args.jobs or config.jobs or os.cpu_count() or 1,
+        baseline=Path(args.baseline) if args.baseline else config.baseline,
+    )

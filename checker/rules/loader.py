@@ -1,0 +1,112 @@
+"""Read rule files safely and strictly; a broken file gets an error naming file, line, rule and field.
+
+YAML is parsed once into a node tree (yaml.compose with the safe loader, so no tags
+that build objects) to remember where each key is, then into plain data for pydantic.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from checker.rules.model import RuleFile
+
+
+class RuleError(Exception):
+    """A rule file or a rule selection that cannot be used; the message says where and why."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 rule: str | None = None, field: str | None = None):
+        where = ":".join(str(x) for x in (path, line) if x is not None)
+        context = ", ".join(x for x in (f"rule {rule}" if rule else "", f"field {field}" if field else "") if x)
+        text = f"{where}: " if where else ""
+        text += f"{context}: " if context else ""
+        super().__init__(text + message)
+        self.path, self.line, self.rule, self.field, self.reason = path, line, rule, field, message
+
+
+def read_rule_text(text: str, path: str) -> RuleFile:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path,
+                        mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise RuleError("a rule file is a mapping with a 'rules' list", path, 1)
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as exc:
+        raise _located(exc, root, data, path) from None
+
+
+def _located(exc: ValidationError, root: yaml.Node, data: Any, path: str) -> RuleError:
+    error = exc.errors()[0]
+    loc = [part for part in error["loc"] if not (isinstance(part, str) and part.endswith("Rule"))]
+    node, line = root, root.start_mark.line + 1
+    rule = None
+    for part in loc:
+        child = _child(node, part)
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+        if rule is None and isinstance(part, int) and loc[:1] == ["rules"]:
+            rule = _rule_id(data, part)
+    field = ".".join(str(p) for p in loc[2:]) if loc[:1] == ["rules"] else ".".join(str(p) for p in loc)
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (allowed: see docs/rules.md or the JSON Schema)"
+    elif error["type"] in ("literal_error", "enum", "union_tag_invalid"):
+        message = f"{message} (got {error.get('input')!r})"
+    return RuleError(message, path, line, rule, field or None)
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == part:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def _rule_id(data: Any, index: int) -> str:
+    try:
+        return str(data["rules"][index].get("id") or f"#{index + 1}")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return f"#{index + 1}"
+
+
+def read_rule_file(path: Path) -> RuleFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror}", str(path)) from None
+    return read_rule_text(text, str(path))
+
+
+def shipped_rule_files() -> Iterable[tuple[str, str]]:
+    """(name, text) of every rule pack shipped in checker.packs, sorted by name."""
+    try:
+        packs = resources.files("checker.packs")
+    except ModuleNotFoundError:  # running from a source checkout: the packs are the top-level rules/
+        packs = Path(__file__).resolve().parents[2] / "rules"
+    for entry in sorted(packs.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            yield f"checker.packs/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def extra_rule_files(dirs: Iterable[str | Path]) -> Iterable[Path]:
+    for d in dirs:
+        d = Path(d)
+        if d.is_file():
+            yield d
+        elif d.is_dir():
+            yield from sorted(p for p in d.iterdir() if p.suffix in (".yaml", ".yml"))
+        else:
+            raise RuleError("no such rule file or directory", str(d))

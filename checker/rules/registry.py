@@ -1,0 +1,71 @@
+"""The set of loaded rules: lookup by id, selection, and the packs shipped with check."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from checker.rules.loader import RuleError, extra_rule_files, read_rule_file, read_rule_text, shipped_rule_files
+from checker.rules.model import RuleBase
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[RuleBase, ...]
+    origin: dict[str, str] = field(default_factory=dict, compare=False)  # rule id -> file it came from
+
+    def __post_init__(self) -> None:
+        seen: dict[str, str] = {}
+        for rule in self.rules:
+            if rule.id in seen:
+                raise RuleError(f"duplicate rule id {rule.id} (also in {seen[rule.id]})",
+                                self.origin.get(rule.id), rule=rule.id, field="id")
+            seen[rule.id] = self.origin.get(rule.id, "?")
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> RuleBase:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise RuleError(f'no such rule: "{rule_id}"')
+
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
+        """Keep the rules named in `select` (all when empty), then drop those in `ignore`.
+
+        A name is a rule id (XR001) or an id prefix ending in a letter (XR: every XR rule)."""
+        select, ignore = list(select), list(ignore)
+        for name in select + ignore:
+            if not any(_matches(rule.id, name) for rule in self.rules):
+                raise RuleError(f'no such rule: "{name}"')
+        kept = [r for r in self.rules
+                if (not select or any(_matches(r.id, s) for s in select))
+                and not any(_matches(r.id, i) for i in ignore)]
+        return RuleSet(tuple(kept), self.origin)
+
+
+def _matches(rule_id: str, name: str) -> bool:
+    return rule_id == name or (name.isalpha() and rule_id.startswith(name))
+
+
+def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
+    """The shipped packs plus every *.yaml in `extra_dirs` (files or directories)."""
+    rules: list[RuleBase] = []
+    origin: dict[str, str] = {}
+
+    def add(file, name: str) -> None:
+        for rule in file.rules:
+            if rule.id in origin:
+                raise RuleError(f"duplicate rule id {rule.id} (also in {origin[rule.id]})", name,
+                                rule=rule.id, field="id")
+            origin[rule.id] = name
+            rules.append(rule)
+
+    for name, text in shipped_rule_files():
+        add(read_rule_text(text, name), name)
+    for path in extra_rule_files(extra_dirs):
+        add(read_rule_file(path), str(path))
+    return RuleSet(tuple(rules), origin)
