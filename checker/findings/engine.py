@@ -1,0 +1,74 @@
+"""Evaluate a RuleSet on a Filing: one PageFacts per page, each rule's check on each page it selects."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from checker.ast.model import Filing, Page
+from checker.findings.facts import PageFacts
+from checker.findings.model import Finding, Involved, Severity
+from checker.rules.model import RuleBase
+from checker.rules.registry import RuleSet
+from checker.rules.selectors import RowTest, compile_page_selector, compile_selector
+
+
+@dataclass
+class Context:
+    """What a check needs besides the rule: the page's facts and how to make a finding."""
+    path: str
+    page: Page
+    facts: PageFacts
+
+    def finding(self, rule: RuleBase, message: str, cells: list[Involved], diagnosis: str | None = None,
+                ambiguous: bool = False) -> Finding:
+        if ambiguous:
+            message += " (column alignment ambiguous; no alignment consistent with the page satisfies the rule)"
+        return Finding(rule=rule.id, severity=Severity(rule.severity.value), message=message, diagnosis=diagnosis,
+                       path=self.path, page=self.page.index, page_title=self.page.name,
+                       cells=tuple(cells), ambiguous=ambiguous)
+
+
+class Compiled:
+    """A rule with its selectors compiled once: `select(name)` gives the row predicate of an operand."""
+
+    def __init__(self, rule: RuleBase):
+        self.rule = rule
+        self.page_test = compile_page_selector(rule.where)
+        self.selectors: dict[str, RowTest] = {}
+        for name in ("left", "right", "total", "begin", "end", "value", "item"):
+            sel = getattr(rule, name, None)
+            if sel is not None:
+                self.selectors[name] = compile_selector(sel)
+        components = getattr(rule, "components", None)
+        self.components = [] if components in (None, "above") else [
+            (compile_selector(c), c.sign) for c in components]
+        from checker.findings.checks import CHECKS  # the registry of kinds -> engine functions
+        self.run: Callable[[Compiled, Context], list[Finding]] = CHECKS[rule.kind]
+
+    def rows(self, name: str, ctx: Context):
+        test = self.selectors[name]
+        return [r for r in ctx.facts.rows if test(r.row, ctx.page)]
+
+
+def compiled(rules: RuleSet) -> list[Compiled]:
+    cache = getattr(rules, "_compiled", None)
+    if cache is None:
+        cache = [Compiled(rule) for rule in rules.rules]
+        object.__setattr__(rules, "_compiled", cache)
+    return cache
+
+
+def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
+    """Every finding of every rule on every page of the filing, in a deterministic order."""
+    findings: list[Finding] = []
+    compiled_rules = compiled(rules)
+    for page in filing.pages:
+        active = [c for c in compiled_rules if c.page_test(page)]
+        if not active:
+            continue
+        ctx = Context(filing.path, page, PageFacts(page))
+        if not ctx.facts.rows:
+            continue
+        for rule in active:
+            findings.extend(rule.run(rule, ctx))
+    return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))

@@ -1,0 +1,132 @@
+"""A lean view of a page for the checks: numeric rows, their values and their possible alignments.
+
+Values are compared scaled (page scale applied) as intervals of half a display unit
+either side (Calculations 1.1 round-to-nearest). A dash is an exact zero. Built once per
+page and shared by every rule, with no pydantic work per cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from itertools import product
+
+from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
+from checker.findings.model import Involved
+from checker.rules.selectors import normal_label, unit_class
+
+ZERO = Decimal(0)
+MAX_ALIGNMENTS = 256  # beyond this many joint alignments a relation is not evaluated (never flag what might hold)
+
+
+@dataclass(eq=False)
+class Fact:
+    """One value cell: scaled value, rounding half-width, and where it may sit."""
+    cell: Cell
+    value: Decimal
+    half: Decimal
+    printed: Decimal
+
+
+@dataclass(eq=False)
+class FactRow:
+    row: Row
+    index: int                      # position among the page's rows
+    norm: str                       # normal_label(row.label)
+    unit: str                       # unit_class
+    cells: list[Cell]               # every cell of the row (text and dashes occupy columns too)
+    facts: dict[int, Fact]          # cell position -> numeric fact
+    alignments: list[tuple[int, ...]] = field(default_factory=list)  # column of every cell, per alignment
+
+    @property
+    def line(self) -> int:
+        return self.row.line
+
+    @property
+    def exact(self) -> bool:
+        return len(self.alignments) == 1
+
+    def at(self, alignment: tuple[int, ...]) -> dict[int, Fact]:
+        """column -> fact under one alignment."""
+        return {alignment[i]: f for i, f in self.facts.items()}
+
+
+def to_fact(cell: Cell) -> Fact | None:
+    if cell.kind is ValueKind.dash:
+        return Fact(cell, ZERO, ZERO, ZERO)
+    if cell.value is None or cell.kind not in (ValueKind.money, ValueKind.number, ValueKind.percent):
+        return None
+    return Fact(cell, cell.value.scaleb(cell.scale), cell.half_unit, cell.value)
+
+
+def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS) -> list[tuple[int, ...]]:
+    """Every strictly increasing choice of one candidate column per cell (at most `limit`)."""
+    out: list[tuple[int, ...]] = []
+
+    def walk(i: int, last: int, chosen: tuple[int, ...]) -> None:
+        if len(out) >= limit:
+            return
+        if i == len(cells):
+            out.append(chosen)
+            return
+        for col in cells[i].columns:
+            if col > last:
+                walk(i + 1, col, chosen + (col,))
+
+    if all(len(c.columns) == 1 for c in cells):
+        return [tuple(c.columns[0] for c in cells)]
+    walk(0, -1, ())
+    return out
+
+
+class PageFacts:
+    """The numeric rows of one page, in order."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.rows: list[FactRow] = []
+        for index, row in enumerate(page.rows):
+            if row.kind is not RowKind.item or not row.cells:
+                continue
+            facts = {i: f for i, c in enumerate(row.cells) if (f := to_fact(c)) is not None}
+            if not facts:
+                continue
+            self.rows.append(FactRow(row, index, normal_label(row.label), unit_class(row, page), row.cells, facts,
+                                     row_alignments(row.cells)))
+
+    @cached_property
+    def width(self) -> int:
+        return len(self.page.columns) or max((len(r.cells) for r in self.rows), default=0)
+
+    def column_label(self, col: int | None) -> str | None:
+        if col is None or not 0 <= col < len(self.page.columns):
+            return None
+        return self.page.columns[col].label
+
+    def involved(self, frow: FactRow, fact: Fact, role: str, col: int | None = None) -> Involved:
+        if col is None:
+            col = fact.cell.column
+        return Involved(line=fact.cell.line, raw=fact.cell.raw, label=frow.row.label,
+                        member_path=tuple(frow.row.member_path), column=self.column_label(col), role=role)
+
+
+def joint_alignments(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
+    """Alignments of several rows together, or None when there are too many to try."""
+    total = 1
+    for r in rows:
+        total *= len(r.alignments)
+        if total > limit:
+            return None
+    return product(*(r.alignments for r in rows))
+
+
+def agree(a: Fact, b: Fact, exact: bool = False) -> bool:
+    slack = ZERO if exact else a.half + b.half
+    return abs(a.value - b.value) <= slack
+
+
+def describe(frow: FactRow, fact: Fact, col_label: str | None = None) -> str:
+    """'Label [Member] (column) 1,234 at line 12' for messages."""
+    member = f" [{' | '.join(frow.row.member_path)}]" if frow.row.member_path else ""
+    column = f" ({col_label})" if col_label else ""
+    return f"{frow.row.label}{member}{column} = {fact.cell.raw} (line {fact.cell.line})"
