@@ -52,6 +52,14 @@ def alignment(filing, facts: list[dict]) -> dict[str, int]:
     return tally
 
 
+def forget() -> None:
+    from checker.ast import values
+    from checker.grammar import lexer
+    lexer.LINES.memo.clear()
+    lexer.VALUES.memo.clear()
+    values._MEMO.clear()
+
+
 def main() -> int:
     dirs = [Path(a) for a in sys.argv[1:]] or [DEFAULT / "pages", DEFAULT / "rhtm_txt"]
     pages = pages_under(dirs)
@@ -85,6 +93,7 @@ def main() -> int:
     size = sum(len(d) for _, d in blobs)
     best = float("inf")
     for _ in range(5):
+        forget()  # each pass starts cold, as one `check` process does
         start = time.perf_counter()
         for path, data in blobs:
             try:
@@ -93,7 +102,7 @@ def main() -> int:
                 pass
         best = min(best, time.perf_counter() - start)
     print(f"parse: {len(blobs) / best:.0f} pages/s, {size / 1e6 / best:.2f} MB/s "
-          f"(best of 5 passes over {len(blobs)} pages, {size / 1e6:.2f} MB, one process)")
+          f"(best of 5 cold passes over {len(blobs)} pages, {size / 1e6:.2f} MB, one process)")
     return 1 if failures or unparsed else 0
 
 

@@ -9,7 +9,7 @@ lines.  Lines before the first ``|`` line form an item of kind ``orphan``.
 from __future__ import annotations
 
 from checker.ast.model import ValueKind
-from checker.ast.values import CellValue
+from checker.ast.values import CellValue, cell_value
 from checker.grammar import classify_line
 
 HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
@@ -34,7 +34,7 @@ class Item:
     def value(self) -> CellValue:
         """What the content of a `cell` item says, read once."""
         if self._value is None:
-            self._value = CellValue(self.content)
+            self._value = cell_value(self.content)
         return self._value
 
     def starts_value(self) -> bool:

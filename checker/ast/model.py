@@ -72,7 +72,7 @@ class Title(Node):
 class ColumnGroup(Node):
     text: str                      # "3 Months Ended"
     months: int | None = None
-    columns: list[int] = []        # indices of the columns it spans (inferred)
+    columns: list[int] = Field(default_factory=list)        # indices of the columns it spans (inferred)
 
 
 class Column(Node):
@@ -81,7 +81,7 @@ class Column(Node):
     end_date: datetime.date | None = None
     months: int | None = None      # duration in months; None for instants or unknown
     group: str | None = None       # "3 Months Ended", when known
-    footnotes: list[str] = []
+    footnotes: list[str] = Field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -97,10 +97,10 @@ class Cell(Node):
     currency: str | None = None     # "$", "€", ...
     decimals: int = 0               # digits printed after the point
     scale: int = 0                  # power of ten the page scale applies to this cell
-    footnotes: list[str] = []       # ["1"] for a trailing "|[1]"
-    columns: list[int] = []         # candidate columns, left-to-right consistent
-    paragraphs: list[str] = []      # text blocks: the text lines
-    table: list[Row] = []           # text blocks: rows of a table embedded in the text
+    footnotes: list[str] = Field(default_factory=list)       # ["1"] for a trailing "|[1]"
+    columns: list[int] = Field(default_factory=list)         # candidate columns, left-to-right consistent
+    paragraphs: list[str] = Field(default_factory=list)      # text blocks: the text lines
+    table: list[Row] = Field(default_factory=list)           # text blocks: rows of a table embedded in the text
 
     @property
     def column(self) -> int | None:
@@ -121,15 +121,15 @@ class Row(Node):
     label: str
     kind: RowKind = RowKind.item
     unit: str | None = None         # from a " | $" or " | shares" suffix
-    member_path: list[str] = []     # qualifying members, outermost first
+    member_path: list[str] = Field(default_factory=list)     # qualifying members, outermost first
     section: str | None = None      # the nearest abstract label above
-    footnotes: list[str] = []
-    cells: list[Cell] = []
+    footnotes: list[str] = Field(default_factory=list)
+    cells: list[Cell] = Field(default_factory=list)
 
 
 class Definition(Node):
     text: str | None = None         # the definition text, when present
-    references: list[str] = []      # "Reference 1: http://..." lines
+    references: list[str] = Field(default_factory=list)      # "Reference 1: http://..." lines
     name: str | None = None         # "us-gaap_Revenues", when the rendering shows it
     kind: str = "element"           # element | abstract | member | popup
 
@@ -144,11 +144,11 @@ class Page(BaseModel):
     index: int                      # 0-based position in the file
     line: int                       # first input line
     title: Title | None = None      # None for an excerpt that starts mid-page
-    groups: list[ColumnGroup] = []
-    columns: list[Column] = []
-    rows: list[Row] = []
-    definitions: list[Definition] = []
-    unparsed: list[Unparsed] = []
+    groups: list[ColumnGroup] = Field(default_factory=list)
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    definitions: list[Definition] = Field(default_factory=list)
+    unparsed: list[Unparsed] = Field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -182,7 +182,7 @@ class Filing(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     path: str
-    pages: list[Page] = []
+    pages: list[Page] = Field(default_factory=list)
     newline: str = "\n"
     bom: bool = False
     final_newline: bool = False

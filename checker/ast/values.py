@@ -118,3 +118,16 @@ class CellValue:
         self.value = -Decimal(digits) if self.negative else Decimal(digits)
         self.decimals = max(len(frac) - 1, 0)
         self.currency = g.get("cur")
+
+
+_MEMO: dict[str, CellValue] = {}
+
+
+def cell_value(content: str) -> CellValue:
+    """`CellValue(content)`, remembered: the same printed values recur (0, $ 0, labels)."""
+    value = _MEMO.get(content)
+    if value is None:
+        if len(_MEMO) >= 50_000:
+            _MEMO.clear()
+        value = _MEMO[content] = CellValue(content)
+    return value

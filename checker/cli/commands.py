@@ -6,6 +6,8 @@ import sys
 import textwrap
 from typing import TextIO
 
+from checker.reporters.results import InputProblem
+
 
 def list_rules(rules, out: TextIO) -> int:
     for rule in sorted(rules.rules, key=lambda r: r.id):
@@ -18,13 +20,12 @@ def _paragraph(text: str) -> str:
     return "\n".join(textwrap.fill(part, 88) for part in str(text).strip().split("\n\n")) + "\n"
 
 
-def _example_text(example) -> tuple[str, str]:
-    """(heading, page snippet) of one rule example, whatever its exact model."""
-    data = example.model_dump() if hasattr(example, "model_dump") else dict(example)
-    snippet = next((data[k] for k in ("page", "text", "snippet", "input") if isinstance(data.get(k), str)), "")
-    kind = next((str(data[k]) for k in ("kind", "expect", "outcome") if data.get(k) is not None), "")
-    name = data.get("name") or data.get("title") or ""
-    return " ".join(part for part in (kind, str(name)) if part), snippet
+def _example(heading: str, example) -> str:
+    text = f"\n{heading}: {example.name}\n" + textwrap.indent(example.page.rstrip("\n") + "\n", "    |  ")
+    for expected in getattr(example, "expect", ()):
+        lines = ", ".join(str(n) for n in expected.lines)
+        text += f"  -> a finding on line{'s' if len(expected.lines) > 1 else ''} {lines}\n"
+    return text
 
 
 def explain(rule, out: TextIO) -> int:
@@ -35,13 +36,9 @@ def explain(rule, out: TextIO) -> int:
         out.write("\nWhy it matters:\n" + textwrap.indent(_paragraph(rule.rationale), "  "))
     if rule.references:
         out.write("\nReferences:\n" + "".join(f"  - {ref}\n" for ref in rule.references))
-    examples = list(rule.examples or ())
-    # show a failing example first: it shows what the rule catches
-    examples.sort(key=lambda e: "fail" not in _example_text(e)[0].lower())
-    for example in examples[:2]:
-        heading, snippet = _example_text(example)
-        out.write(f"\nExample ({heading or 'example'}):\n")
-        out.write(textwrap.indent(snippet.rstrip("\n") + "\n", "    "))
+    # one example of each kind: what the rule catches, and what it lets through
+    out.write(_example("Fails", rule.examples.failing[0]))
+    out.write(_example("Passes", rule.examples.passing[0]))
     return 0
 
 
@@ -56,7 +53,7 @@ def dump_ast(paths: list[str], out: TextIO) -> int:
         try:
             data = parse_file(path).model_dump(mode="json")
         except InputError as exc:
-            sys.stderr.write(f"{_where(path, exc.line)}: {exc.message}\n")
+            sys.stderr.write(f"{InputProblem(path, exc.line, exc.message)}\n")
             status = 2
             continue
         except (OSError, UnicodeDecodeError) as exc:
@@ -68,7 +65,3 @@ def dump_ast(paths: list[str], out: TextIO) -> int:
         first = False
     out.write("\n]}\n")
     return status
-
-
-def _where(path: str, line: int | None) -> str:
-    return f"{path}:{line}" if line else path

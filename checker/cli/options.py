@@ -14,6 +14,10 @@ configuration: [tool.check] in pyproject.toml or .check.yaml, nearest to the wor
 """
 
 
+class UsageError(Exception):
+    """A bad command line or setting: printed as `check: message`, exit status 2."""
+
+
 def _rule_ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 

@@ -33,9 +33,9 @@ _job: Job | None = None
 _rules = None
 
 
-def expand_paths(paths: Iterable[str], pattern: str) -> tuple[list[str], list[InputProblem]]:
-    """Files as given, and directories searched recursively for names matching `pattern`."""
-    files, problems = [], []
+def expand_paths(paths: Iterable[str], pattern: str) -> list[str]:
+    """Files as given (missing ones too: checking reports them), directories searched recursively."""
+    files = []
     for path in paths:
         if os.path.isdir(path):
             found = []
@@ -43,11 +43,9 @@ def expand_paths(paths: Iterable[str], pattern: str) -> tuple[list[str], list[In
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [os.path.join(root, n) for n in names if fnmatch.fnmatch(n, pattern)]
             files += sorted(found)
-        elif os.path.exists(path):
-            files.append(path)
         else:
-            problems.append(InputProblem(path, None, "no such file or directory"))
-    return files, problems
+            files.append(path)
+    return files
 
 
 def load_job_rules(job: Job):
@@ -70,7 +68,8 @@ def check_path(path: str) -> FileResult:
     except InputError as exc:
         return FileResult(path, problem=InputProblem(path, exc.line, exc.message))
     except (OSError, UnicodeDecodeError) as exc:
-        return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc}"))
+        return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc.strerror or exc}"
+                                                                 if isinstance(exc, OSError) else str(exc)))
     except Exception as exc:  # one file's crash must not stop a batch or print a traceback
         return FileResult(path, problem=InputProblem(path, None, f"internal error, please report: "
                                                                  f"{type(exc).__name__}: {exc}"))

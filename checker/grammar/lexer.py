@@ -18,6 +18,7 @@ import pyparsing as pp
 from checker.grammar.tokens import LINE, VALUE, Token
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+MEMO_SIZE = 50_000  # distinct lines remembered; tokens are never mutated
 
 
 class CompiledGrammar:
@@ -36,6 +37,7 @@ class CompiledGrammar:
             inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", element.pattern)
             branches.append(f"(?P<{name}>{inner})")
         self.combined = re.compile("|".join(branches))
+        self.memo: dict[str, Token | None] = {}
 
     def classify(self, text: str) -> Token | None:
         """The first token that matches the whole text, with its named groups.
@@ -43,11 +45,19 @@ class CompiledGrammar:
         Each branch ends in ``\\Z``, so the alternation matches only where one
         token matches the whole text, and the first such branch wins: MatchFirst.
         """
+        try:
+            return self.memo[text]
+        except KeyError:
+            pass
         match = self.combined.match(text)
-        if match is None:
-            return None
-        kind = match.lastgroup
-        return Token(kind, self.patterns[kind].match(text).groupdict())
+        token = None
+        if match is not None:
+            kind = match.lastgroup
+            token = Token(kind, self.patterns[kind].match(text).groupdict())
+        if len(self.memo) >= MEMO_SIZE:  # labels, markers and definitions recur across pages
+            self.memo.clear()
+        self.memo[text] = token
+        return token
 
 
 LINES = CompiledGrammar(LINE)

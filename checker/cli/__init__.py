@@ -1,0 +1,1 @@
+"""The `check` command: options, configuration, baseline and the batch runner."""

@@ -1,0 +1,102 @@
+"""One checking run: files in, results through the baseline into the reporters."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
+from checker.cli.options import Settings, UsageError
+from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run
+from checker.reporters import ReportOptions, reporter_for
+from checker.reporters.results import FileResult, RuleInfo, RunSummary
+
+
+class Progress:
+    """A one-line bar on a terminal's stderr; nothing at all on a pipe."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.done = total, stream, 0
+        self.enabled = enabled and total > IN_PROCESS_MAX and stream.isatty()
+        self.shown = 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.shown > 0.1 or self.done == self.total):
+            self.shown = now
+            filled = 30 * self.done // self.total
+            self.stream.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {self.done}/{self.total} files")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+    def message(self, text: str) -> None:
+        """A line on the same stream, above the bar."""
+        self.stream.write(("\r\x1b[K" if self.enabled else "") + text + "\n")
+
+
+class Batch:
+    def __init__(self, settings: Settings, args, rules, out: TextIO, color: bool) -> None:
+        self.settings, self.args, self.rules = settings, args, rules
+        options = ReportOptions(rules=tuple(RuleInfo.of(r) for r in rules.rules), color=color,
+                                quiet=args.quiet, statistics=args.statistics)
+        self.reporters = [reporter_for(settings.format, out, options)]
+        self.html_path = args.html
+        if args.html:
+            from checker.reporters.html import HtmlReporter
+            self.html_file = open(args.html, "w", encoding="utf-8")
+            self.reporters.append(HtmlReporter(self.html_file, options))
+        self.baseline = self._read_baseline(settings.baseline)
+        self.writer = BaselineWriter() if args.write_baseline else None
+
+    @staticmethod
+    def _read_baseline(path: Path | None) -> Baseline | None:
+        if path is None:
+            return None
+        try:
+            return Baseline.read(path)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+
+    def run(self) -> tuple[RunSummary, int, int | None]:
+        """(summary, number of unreadable files, rank of the worst finding reported)."""
+        paths = expand_paths(self.settings.paths, self.settings.glob)
+        job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
+                  tuple(self.settings.ignore), want_tables=bool(self.html_path))
+        summary, worst = RunSummary(), None
+        progress = Progress(len(paths), sys.stderr, enabled=not self.args.quiet)
+        for reporter in self.reporters:
+            reporter.start()
+        try:
+            for result in run(paths, job, self.rules, self.settings.jobs):
+                if result.problem:
+                    progress.message(str(result.problem))
+                progress.step()
+                self._accept(result)
+                summary.add(result)
+                for finding in result.findings:
+                    worst = max(worst or 0, finding.severity.rank)
+                for reporter in self.reporters:
+                    reporter.file(result)
+        finally:
+            progress.close()
+        for reporter in self.reporters:
+            reporter.finish(summary)
+        if self.html_path:
+            self.html_file.close()
+        if self.writer:
+            self.writer.write(Path(self.args.write_baseline))
+        return summary, summary.problems, worst
+
+    def _accept(self, result: FileResult) -> None:
+        """Record findings for a new baseline; drop those the baseline knows."""
+        if self.writer:
+            for finding in result.findings:
+                self.writer.add(finding)
+        if self.baseline:
+            result.findings = [f for f in result.findings if not self.baseline.is_known(f)]

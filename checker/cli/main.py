@@ -1,0 +1,102 @@
+"""`check [options] PATH...`: the console entry point.
+
+Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or
+input errors (a file that cannot be read does not stop the others).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from checker.cli.config import ConfigError, find_config, read_config
+from checker.cli.options import Settings, UsageError, build_parser, merge
+
+FAIL_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run_command(argv)
+    except (UsageError, ConfigError) as exc:
+        sys.stderr.write(f"check: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("check: interrupted\n")
+        return 130
+    except BrokenPipeError:  # `check ... | head`: the reader left; stay quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def run_command(argv: list[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from importlib.metadata import version
+        sys.stdout.write(f"check {version('check-filing')}\n")
+        return 0
+    for stream in (sys.stdout, sys.stderr):  # filing text must never crash the output
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    config = read_config(Path(args.config)) if args.config else find_config(Path.cwd())
+    settings = merge(args, config)
+    if args.dump_ast:
+        from checker.cli.commands import dump_ast
+        if not settings.paths:
+            parser.error("--dump-ast needs at least one FILE")
+        return dump_ast(settings.paths, sys.stdout)
+    rules = load_rules(settings, select=not args.explain)
+    if args.list_rules:
+        from checker.cli.commands import list_rules
+        return list_rules(rules, sys.stdout)
+    if args.explain:
+        from checker.cli.commands import explain
+        return explain(find_rule(rules, args.explain), sys.stdout)
+    if not settings.paths:
+        parser.error("no PATH given (files, or directories to search)")
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", errors="backslashreplace") as out:
+            return check(settings, args, rules, out)
+    return check(settings, args, rules, sys.stdout)
+
+
+def load_rules(settings: Settings, select: bool = True):
+    from checker.rules import RuleError, load_rules as load
+
+    for directory in settings.extend_rules:
+        if not directory.is_dir():
+            raise UsageError(f"--extend-rules: {directory}: no such directory")
+    try:
+        rules = load(list(settings.extend_rules))
+        return rules.select(settings.select, settings.ignore) if select else rules
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def find_rule(rules, rule_id: str):
+    from checker.rules import RuleError
+
+    try:
+        return rules.get(rule_id)
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def use_color(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return out.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def check(settings: Settings, args, rules, out: TextIO) -> int:
+    from checker.cli.batch import Batch
+
+    batch = Batch(settings, args, rules, out, color=use_color(args.color, out))
+    summary, problems, worst = batch.run()
+    if problems:
+        return 2
+    if args.write_baseline:
+        return 0
+    return 1 if worst is not None and worst >= FAIL_RANK[settings.fail_on] else 0
