@@ -1,0 +1,84 @@
+"""The HTML report on hand-made results: structure, highlighting, escaping, self-containment."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from checker.reporters.html import HtmlReporter
+from checker.reporters.results import FileResult, InputProblem
+from reporting_samples import feed, seed_result
+
+XSS_LABEL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+def render(results: list[FileResult]) -> str:
+    return feed(HtmlReporter, results)
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, to query the report without a browser."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def having(self, tag: str, attr: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag and attr in a]
+
+
+def test_highlighted_cells_are_the_findings_cells():
+    page = Elements(render([seed_result()]))
+    hits = {a["data-line"]: a for a in page.having("td", "data-findings")}
+    assert sorted(hits) == ["22", "35", "58"]
+    assert hits["22"]["data-findings"] == "f0" and "hit-error" in hits["22"]["class"]
+    assert "hit-warning" in hits["58"]["class"] and "uncertain" in hits["58"]["class"]
+    finding = next(a for a in page.having("li", "data-rule") if a["id"] == "f0")
+    assert finding["data-cells"].split() == ["file0-L22", "file0-L35"]
+
+
+def test_cells_and_findings_link_to_each_other():
+    text = render([seed_result()])
+    assert '<a href="#file0-L22">' in text and '<a href="#f0">451,898</a>' in text
+
+
+def test_summary_and_filters():
+    page = Elements(render([seed_result()]))
+    boxes = [(a["name"], a["value"]) for a in page.having("input", "name")]
+    assert boxes == [("severity", "error"), ("severity", "warning"), ("severity", "info"),
+                     ("rule", "RG001"), ("rule", "XR001")]
+
+
+def test_every_filing_string_is_escaped():
+    text = render([seed_result(path='a<b>.txt', label=XSS_LABEL)])
+    assert "<script>window" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in text
+    scripts = [a for t, a in Elements(text).tags if t in ("script", "img")]
+    assert scripts == [{}]  # only the report's own inline script
+    assert "a&lt;b&gt;.txt" in text
+
+
+def test_self_contained():
+    text = render([seed_result()])
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    assert "<link" not in text and "@import" not in text
+
+
+def test_batch_has_an_index_and_a_section_per_file():
+    results = [seed_result("a.txt"), FileResult("clean.txt", pages=2), seed_result("b.txt"),
+               FileResult("bad.txt", problem=InputProblem("bad.txt", None, "not an R page"))]
+    text = render(results)
+    page = Elements(text)
+    sections = [a["id"] for t, a in page.tags if t == "section" and a.get("class") == "file"]
+    assert sections == ["file0", "file2", "file3"]
+    assert "1 other file had no findings." in text
+    assert "bad.txt: not an R page" in text
+    finding_ids = [a["id"] for a in page.having("li", "data-rule")]
+    assert finding_ids == ["f0", "f1", "f2", "f3"]  # unique across files
+
+
+def test_no_findings():
+    assert "No findings." in render([FileResult("clean.txt", pages=1)])
