@@ -58,7 +58,7 @@ NO_DEFINITION = token("no_definition", r"No definition available\.[ \t]*")
 TEXT = token("text", r"(?P<text>.*)")
 
 LINE = pp.MatchFirst([BARE, DEF_OPEN, FOOTNOTE, GROUP, CELL, DEF_MARKER, REFERENCE, NO_DEFINITION, TEXT])
-LINE.set_name("line")
+LINE.set_name("line").parse_with_tabs()  # a tab in a filing is data, not layout
 
 # -- value tokens (cell content, leading and trailing blanks stripped) ---------
 MONEY = token("money", CURRENCY + r"[ ]?" + SIGNED + FOOTNOTE_SUFFIX)
@@ -72,4 +72,4 @@ BOOLEAN = token("boolean", r"(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|ye
 DASH = token("dash", r"[—–-]+" + FOOTNOTE_SUFFIX)
 
 VALUE = pp.MatchFirst([MONEY, PERCENT, NUMBER, DURATION, RATIO, DATE, BOOLEAN, DASH])
-VALUE.set_name("value")
+VALUE.set_name("value").parse_with_tabs()

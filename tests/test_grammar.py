@@ -1,0 +1,64 @@
+"""The line and value grammars: what each token accepts, and that the compiled lexer is pyparsing's."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from checker.grammar import LINE, VALUE, classify_line, classify_value
+from conftest import FIXTURES, ROOT
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("|", "bare"), ("|X", "def_open"), ("|[1]", "footnote"), ("|[1][2]", "footnote"),
+    ("|3 Months Ended", "group"), ("|12 Months Ended", "group"), ("|$ 315,370", "cell"),
+    ("|Deferred Revenue", "cell"), ("- Definition", "def_marker"), ("+ References", "def_marker"),
+    ("Reference 1: http://www.xbrl.org/2003/role/disclosureRef", "reference"),
+    ("No definition available.", "no_definition"), ("Jan. 31, 2020", "text"), ("", "text"),
+])
+def test_line_kinds(line, kind):
+    assert classify_line(line).kind == kind
+
+
+@pytest.mark.parametrize("content, kind", [
+    ("$ 315,370", "money"), ("$ (0.08)", "money"), ("€ 9,054", "money"), ("(124,167)", "number"),
+    ("1,587,553", "number"), ("1,587,553 [1]", "number"), ("0.6666666667", "number"), ("51.00%", "percent"),
+    ("(5.5%)", "percent"), ("5 years 4 months 24 days", "duration"), ("90 days", "duration"),
+    ("1-for-14", "ratio"), ("Feb. 01, 2031", "date"), ("May 04, 2019", "date"), ("true", "boolean"),
+    ("No", "boolean"), ("—", "dash"),
+])
+def test_value_kinds(content, kind):
+    assert classify_value(content).kind == kind
+
+
+@pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4"])
+def test_free_text_is_no_value(content):
+    assert classify_value(content) is None
+
+
+def reference(grammar, text):
+    """pyparsing's own answer: the first token of the MatchFirst matching the whole text."""
+    try:
+        return grammar.parse_string(text, parse_all=True)[0]
+    except Exception:
+        return None
+
+
+def fixture_lines():
+    paths = sorted((FIXTURES / "pages").glob("*.txt")) + [ROOT / "examples" / "filing.txt"]
+    return sorted({line for p in paths for line in p.read_text(encoding="utf-8").split("\n")})
+
+
+def test_compiled_lexer_agrees_with_pyparsing_on_every_fixture_line():
+    for line in fixture_lines():
+        assert classify_line(line) == reference(LINE, line), line
+        if line.startswith("|"):
+            content = line[1:].strip()
+            assert classify_value(content) == reference(VALUE, content), content
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|$()[]-,.% 0123456789XDefinitonMayJn\t")), max_size=30))
+def test_compiled_lexer_agrees_with_pyparsing_on_random_text(text):
+    text = text.replace("\n", "")
+    assert classify_line(text) == reference(LINE, text)
+    assert classify_value(text) == reference(VALUE, text)
