@@ -166,7 +166,7 @@ class DetectedFootingRule(RuleBase):
     kind: Literal["detected_footing"]
     min_rows: int = Field(2, ge=1)
     max_rows: int = Field(10, ge=2, le=12)
-    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column"})
 
 
 class RollforwardRule(RuleBase):

@@ -1,6 +1,7 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import equal
+from checker.findings.checks import detected, equal
 
 CHECKS = {
     "equal": equal.check,
+    "detected_footing": detected.check,
 }

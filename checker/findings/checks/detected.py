@@ -1,0 +1,139 @@
+"""detected_footing: a run of rows right above a row that foots into it in every column but one.
+
+No labels needed: on a page with two or more columns, a run of 2..N full rows whose signed
+sum equals the row below in all columns but one, where the odd column is off by exactly
+what one mistyped digit in one of its cells would explain, is a total that does not foot.
+Each row may be added or subtracted (income statements print costs positive), the top row
+always added. A one-column page gives no second column to vouch for the run, so there the
+row below must read as a total or balance and the rows add as printed.
+Arithmetic is exact on the printed digits: a detected run is only trusted when it foots exactly.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checker.findings.diagnosis import diagnose, fmt
+from checker.findings.facts import FactRow
+
+TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
+                         re.IGNORECASE)
+SLIPS = ("one_digit", "transposition")
+
+
+def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None]]:
+    """Each numeric row with its shape (the candidate columns of its cells) and its values as integers.
+
+    Rows of one shape line up cell by cell under the alignment that puts them in the same
+    columns; when that shape is not exact, a finding on them says the alignment was ambiguous."""
+    out = []
+    for r in ctx.facts.rows:
+        if len(r.facts) != len(r.cells) or r.unit == "percent":
+            out.append((r, None, None))
+            continue
+        shape = tuple(tuple(c.columns) for c in r.cells)
+        out.append((r, shape, tuple(_units(r.facts[i].value) for i in range(len(r.cells)))))
+    return out
+
+
+def _units(value: Decimal) -> int:
+    return int(value.scaleb(6))  # exact: printed values have at most 6 decimals after scaling
+
+
+def check(compiled, ctx):
+    rule = compiled.rule
+    rows = shaped_rows(ctx)
+    out = []
+    for t in range(len(rows)):
+        total, shape, tvec = rows[t]
+        if tvec is None or max(abs(x) for x in tvec) < 10 ** 7:  # total at least 10 as printed
+            continue
+        width = len(tvec)
+        if width == 1 and not TOTAL_LABEL.search(total.row.label):
+            continue
+        window = _contiguous_above(rows, t, rule.max_rows)
+        if len(window) < rule.min_rows:
+            continue
+        for run, signs, col, got in _search(window, tvec, width, rule.min_rows):
+            finding = _explain(compiled, ctx, total, run, signs, col, got, shape)
+            if finding is not None:
+                out.append(finding)
+                break
+    return out
+
+
+def _contiguous_above(rows, t, max_rows):
+    """The full rows directly above row t (nothing but full rows in between), nearest first."""
+    window = []
+    index, shape = rows[t][0].index, rows[t][1]
+    for s in range(t - 1, max(-1, t - 1 - max_rows), -1):
+        r, row_shape, vec = rows[s]
+        if row_shape != shape or r.index != index - 1:
+            break
+        window.append((r, vec))
+        index = r.index
+    return window
+
+
+def _search(window, tvec, width, min_rows):
+    """Runs off in exactly one column, shortest first; empty when some run foots fully."""
+    partial: list[tuple[tuple[int, ...], tuple[int, ...]]] = []  # (sum vector, signs nearest-first)
+    near = []
+    free = width > 1
+    for n, (_, vec) in enumerate(window, start=1):
+        tops = [(tuple(a + b for a, b in zip(p, vec)), s + (1,)) for p, s in partial] if partial else [(vec, (1,))]
+        if n >= min_rows:
+            for sums, signs in tops:
+                if sums == tvec:
+                    return []
+                off = [k for k in range(width) if sums[k] != tvec[k]]
+                if len(off) == 1 and len(near) < 64:
+                    near.append((window[:n], signs, off[0], sums[off[0]]))
+        if not free:
+            partial = tops
+        elif partial:
+            partial = tops + [(tuple(a - b for a, b in zip(p, vec)), sg + (-1,)) for p, sg in partial]
+        else:
+            partial = [(vec, (1,)), (tuple(-x for x in vec), (-1,))]
+    return near
+
+
+def _explain(compiled, ctx, total, run, signs, col, got, shape):
+    """A finding when one cell's single mistyped digit explains the odd column, else None."""
+    rule = compiled.rule
+    tfact = total.facts[col]
+    diff = Decimal(got - _units(tfact.value)).scaleb(-6)  # sum - total, scaled
+    if max(abs(tfact.value), abs(tfact.value + diff)).scaleb(-tfact.cell.scale) < 10:
+        return None  # counts of a few items: too small for a digit slip to stand out
+    if tfact.cell.scale > 0 and abs(diff) <= tfact.half * (len(run) + 1):
+        return None  # a rounded page ($ in Millions): within the rounding of the printed values
+    culprits = []
+    for (r, _), sign in [((total, None), 0)] + list(zip(run, signs)):
+        fact = r.facts[col]
+        wanted = fact.value + diff if sign == 0 else fact.value - sign * diff
+        printed = wanted.scaleb(-fact.cell.scale)
+        slip = diagnose(fact.printed, printed)
+        if slip is not None and slip.kind in SLIPS:
+            culprits.append((r, fact, slip))
+    if not culprits:
+        return None
+    facts = ctx.facts
+    exact = len(shape[col]) == 1
+    column = facts.column_label(shape[col][0]) if exact else None
+    where_col = shape[col][0] if exact else None
+    cells = [facts.involved(total, tfact, "total", where_col)] + [
+        facts.involved(r, r.facts[col], "component", where_col) for r, _ in run]
+    terms = " ".join(("+ " if g > 0 else "- ") + r.facts[col].cell.raw for (r, _), g in
+                     zip(reversed(run), reversed(signs)))
+    where = "; or ".join(f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in
+                         culprits[:3])
+    message_vars = {
+        "title": rule.title, "total": f"{total.row.label} = {tfact.cell.raw} (line {tfact.cell.line})",
+        "sum": fmt(Decimal(got).scaleb(-6 - tfact.cell.scale)), "diagnosis": where,
+        "operands": terms.lstrip("+ "),
+    }
+    template = rule.message or ("{total} but the {n} rows above it sum to {sum} in column {column} "
+                                "while they foot exactly in every other column: {diagnosis}")
+    message_vars.update(n=len(run), column=column or f"#{col + 1} of the row")
+    ambiguous = not all(len(c) == 1 for c in shape)
+    return ctx.finding(rule, template.format_map(message_vars), cells, where, ambiguous)
