@@ -42,8 +42,10 @@ class Baseline:
     def read(cls, path: Path) -> Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise BaselineError(f"{path}: not a baseline file: {exc}") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}:{exc.lineno}: not a baseline file: {exc.msg}") from None
         if not isinstance(data, dict) or data.get("version") != VERSION:

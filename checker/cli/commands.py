@@ -21,7 +21,7 @@ def _paragraph(text: str) -> str:
 
 
 def _example(heading: str, example) -> str:
-    text = f"\n{heading}: {example.name}\n" + textwrap.indent(example.page.rstrip("\n") + "\n", "    |  ")
+    text = f"\n{heading}: {example.name}\n" + textwrap.indent(example.page.rstrip("\n") + "\n", "    ")
     for expected in getattr(example, "expect", ()):
         lines = ", ".join(str(n) for n in expected.lines)
         text += f"  -> a finding on line{'s' if len(expected.lines) > 1 else ''} {lines}\n"

@@ -1,0 +1,73 @@
+"""Configuration: found walking up from the working directory, strict about keys and values."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.cli.config import ConfigError, find_config
+from checker.cli.main import main
+from test_cli import SEED, TEAM_RULES, run
+
+
+def test_pyproject_tool_check_is_found_from_a_subdirectory(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text(
+        f'[project]\nname = "x"\n\n[tool.check]\nselect = ["TM001"]\nextend-rules = ["{TEAM_RULES}"]\n'
+        'fail-on = "warning"\nformat = "json"\n')
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "sub" / "deeper")
+    status, out, _ = run(capsys, SEED)
+    assert status == 1 and '"rule": "TM001"' in out and '"rule": "XR001"' not in out
+
+
+def test_command_line_overrides_the_file(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".check.yaml").write_text("select: [XR001]\nfail-on: info\nformat: json\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "--format", "text", "--select", "FT001", SEED)
+    assert status == 0 and "XR001" not in out
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path, monkeypatch):
+    (tmp_path / ".check.yaml").write_text("extend-rules: rules\nbaseline: base.json\n")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    config = find_config(Path.cwd())
+    assert config.extend_rules == [tmp_path / "rules"] and config.baseline == tmp_path / "base.json"
+
+
+def test_pyproject_without_tool_check_is_skipped(tmp_path):
+    (tmp_path / ".check.yaml").write_text("fail-on: warning\n")
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config(tmp_path / "inner").fail_on == "warning"
+
+
+@pytest.mark.parametrize("name, text, message", [
+    (".check.yaml", "selct: [XR001]\n",
+     '.check.yaml: unknown key "selct"; allowed keys: baseline, extend-rules, fail-on, format, glob, ignore, '
+     'jobs, select'),
+    (".check.yaml", "fail-on: fatal\n", ".check.yaml: key \"fail-on\": 'fatal' is not one of: error, warning, info"),
+    (".check.yaml", "format: xml\n", ".check.yaml: key \"format\": 'xml' is not one of: text, json, sarif, junit, "
+                                     "github"),
+    (".check.yaml", "jobs: 0\n", '.check.yaml: key "jobs": expected a positive integer, got 0'),
+    (".check.yaml", "select: 3\n", '.check.yaml: key "select": expected a list of rule ids (strings), got 3'),
+    (".check.yaml", "- a\n- b\n", ".check.yaml: expected a table of settings, got list"),
+    (".check.yaml", "select: [a\n", ".check.yaml:2: invalid YAML"),
+    ("pyproject.toml", "[tool.check]\nfail_on = 'error'\n", 'pyproject.toml: [tool.check]: unknown key "fail_on"'),
+    ("pyproject.toml", "[tool.check\n", "pyproject.toml: invalid TOML"),
+])
+def test_invalid_configuration_names_file_key_and_allowed_values(tmp_path, monkeypatch, capsys, name, text, message):
+    (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as error:
+        find_config(tmp_path)
+    assert str(error.value).startswith(f"{tmp_path}/{message}")
+    assert main([SEED]) == 2
+    assert capsys.readouterr().err.startswith(f"check: {tmp_path / name}")
+
+
+def test_explicit_config_file(tmp_path, capsys):
+    config = tmp_path / "team.yaml"
+    config.write_text("select: [FT001]\n")
+    assert run(capsys, "--config", str(config), SEED)[0] == 0
+    assert run(capsys, "--config", str(tmp_path / "none.yaml"), SEED)[2].endswith("no such configuration file\n")
