@@ -36,6 +36,8 @@ class PageBuilder:
     def feed(self, item: Item, following: Item | None = None) -> bool:
         """Take one item; False when it starts the next page."""
         self.following = following
+        if self.mode == "body":  # most items: skip the name lookup
+            return self._body(item)
         return getattr(self, f"_{self.mode}")(item)
 
     def _start(self, item: Item) -> bool:

@@ -18,6 +18,7 @@ import pyparsing as pp
 from checker.grammar.tokens import LINE, VALUE, Token
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_UNSEEN = object()
 MEMO_SIZE = 50_000  # distinct lines remembered; tokens are never mutated
 
 
@@ -27,6 +28,7 @@ class CompiledGrammar:
     def __init__(self, grammar: pp.MatchFirst):
         self.names: list[str] = []
         self.patterns: dict[str, re.Pattern[str]] = {}
+        self.group_names: dict[str, list[tuple[str, str]]] = {}  # kind -> (name, name in `combined`)
         branches = []
         for element in grammar.exprs:
             assert isinstance(element, pp.Regex), element
@@ -35,6 +37,7 @@ class CompiledGrammar:
             self.patterns[name] = re.compile(element.pattern)
             # inner group names must be unique across branches: prefix them
             inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", element.pattern)
+            self.group_names[name] = [(g, f"{name}__{g}") for g in self.patterns[name].groupindex]
             branches.append(f"(?P<{name}>{inner})")
         self.combined = re.compile("|".join(branches))
         self.memo: dict[str, Token | None] = {}
@@ -45,15 +48,14 @@ class CompiledGrammar:
         Each branch ends in ``\\Z``, so the alternation matches only where one
         token matches the whole text, and the first such branch wins: MatchFirst.
         """
-        try:
-            return self.memo[text]
-        except KeyError:
-            pass
+        token = self.memo.get(text, _UNSEEN)
+        if token is not _UNSEEN:
+            return token
         match = self.combined.match(text)
         token = None
         if match is not None:
             kind = match.lastgroup
-            token = Token(kind, self.patterns[kind].match(text).groupdict())
+            token = Token(kind, {name: match.group(inner) for name, inner in self.group_names[kind]})
         if len(self.memo) >= MEMO_SIZE:  # labels, markers and definitions recur across pages
             self.memo.clear()
         self.memo[text] = token
