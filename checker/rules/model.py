@@ -166,6 +166,9 @@ class DetectedFootingRule(RuleBase):
     kind: Literal["detected_footing"]
     min_rows: int = Field(2, ge=1)
     max_rows: int = Field(10, ge=2, le=12)
+    last_unit: Literal["skip", "only"] = Field(
+        "skip", description="a column off by exactly one display unit on a rounded page ($ in Thousands) may be "
+                            "rounding: skip such runs, or report only them (a separate, lower-confidence rule)")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column"})
 
 

@@ -105,8 +105,9 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     diff = Decimal(got - _units(tfact.value)).scaleb(-6)  # sum - total, scaled
     if max(abs(tfact.value), abs(tfact.value + diff)).scaleb(-tfact.cell.scale) < 10:
         return None  # counts of a few items: too small for a digit slip to stand out
-    if tfact.cell.scale > 0 and abs(diff) <= tfact.half * (len(run) + 1):
-        return None  # a rounded page ($ in Millions): within the rounding of the printed values
+    last_unit = tfact.cell.scale > 0 and abs(diff) <= 2 * tfact.half  # rounded page, one unit off
+    if last_unit != (rule.last_unit == "only"):
+        return None
     culprits = []
     for (r, _), sign in [((total, None), 0)] + list(zip(run, signs)):
         fact = r.facts[col]
