@@ -44,3 +44,14 @@ def test_old_renderer_header_without_pipes():
     assert page.title.text == "CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY"
     assert page.title.unit == "USD $" and page.title.money_scale == 3
     assert [c.header[0] for c in page.columns][:2] == ["Total", "Common Stock"]
+
+
+def test_table_inside_a_text_block_is_read_from_its_lines():
+    page = parse_file(str(FIXTURES / "pages" / "1373988_000144530513000648_R43.txt")).pages[0]
+    block = next(cell for _, cell in page.cells() if cell.table)
+    rows = {row.label: row for row in reversed(block.table)}  # the first year of two
+    assert [(c.line, c.value, c.currency) for c in rows["Total revenues"].cells][:2] == [
+        (15, 23738185, "$"), (17, 27190839, "$")]
+    assert [c.value for c in rows["Loss from operations"].cells][:2] == [-3910260, -1528334]  # "(3,910,260" / ")"
+    assert [str(c.value) for c in rows["Diluted net loss per share (1)"].cells] == ["-0.19", "-0.12", "-0.08", "-0.12"]
+    assert all(row.source == [] and all(c.source == [] for c in row.cells) for row in block.table)  # views

@@ -13,6 +13,7 @@ from checker.ast.columns import align
 from checker.ast.items import Item
 from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Page, Row, RowKind,
                                StatementKind, Title, ValueKind)
+from checker.ast.textblock import embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
 
@@ -215,7 +216,8 @@ def value_cell(line: int, source: list[str], content: str, value: CellValue) -> 
 def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:
     paragraphs = [content] if content is not None else [s for s in source if s.strip() and s != "|"]
     raw = "\n".join(paragraphs)
-    return Cell(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs)
+    table = embedded_table(source, line) if len(source) > 3 else []
+    return Cell(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs, table=table)
 
 
 def definition(line: int, lines: list[str]) -> Definition:

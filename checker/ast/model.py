@@ -100,7 +100,9 @@ class Cell(Node):
     footnotes: list[str] = Field(default_factory=list)       # ["1"] for a trailing "|[1]"
     columns: list[int] = Field(default_factory=list)         # candidate columns, left-to-right consistent
     paragraphs: list[str] = Field(default_factory=list)      # text blocks: the text lines
-    table: list[Row] = Field(default_factory=list)           # text blocks: rows of a table embedded in the text
+    # text blocks: the rows of a table inside the text, read from its lines; these rows
+    # are views (empty `source`): the text block owns the lines
+    table: list[Row] = Field(default_factory=list)
 
     @property
     def column(self) -> int | None:
@@ -172,10 +174,7 @@ class Page(BaseModel):
 
 def _row_leaves(row: Row) -> Iterator[Node]:
     yield row
-    for cell in row.cells:
-        yield cell
-        for inner in cell.table:
-            yield from _row_leaves(inner)
+    yield from row.cells
 
 
 class Filing(BaseModel):
