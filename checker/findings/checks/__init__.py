@@ -1,7 +1,9 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import detected, equal
+from checker.findings.checks import detected, equal, rollforward
 
 CHECKS = {
     "equal": equal.check,
     "detected_footing": detected.check,
+    "rollforward": rollforward.check_rollforward,
+    "continuity": rollforward.check_continuity,
 }
