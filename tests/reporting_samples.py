@@ -62,11 +62,11 @@ def seed_table(label: str = "Number of incentive stock options") -> PageTable:
     columns = ("1 Months Ended: Jan. 31, 2020", "3 Months Ended: Mar. 31, 2021", "3 Months Ended: Mar. 31, 2020",
                "12 Months Ended: Dec. 31, 2020", "12 Months Ended: Dec. 31, 2019")
     rows = (
-        TableRow("Deferred Revenue", (), False, (TableCell(18, "$ 315,370", (3,)), TableCell(19, "$ 936,428", (4,)))),
-        TableRow(label, (), False, (TableCell(22, "451,898", (3,)),)),
+        TableRow("Deferred Revenue", (), "item", (TableCell(18, "$ 315,370", (3,)), TableCell(19, "$ 936,428", (4,)))),
+        TableRow(label, (), "item", (TableCell(22, "451,898", (3,)),)),
         TableRow("Antidilutive securities excluded from computation of earnings per share",
-                 ("Employee Stock Options [Member]",), False, (TableCell(35, "471,898", (3,)),)),
-        TableRow("Concentration of Credit Risk", ("Customer B [Member]", "Revenue"), False,
+                 ("Employee Stock Options [Member]",), "item", (TableCell(35, "471,898", (3,)),)),
+        TableRow("Concentration of Credit Risk", ("Customer B [Member]", "Revenue"), "item",
                  (TableCell(58, "79.00%", (0, 1)), TableCell(59, "13.00%", (1, 2)))),
     )
     return PageTable(0, SEED_TITLE, 1, columns, rows)

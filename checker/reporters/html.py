@@ -42,7 +42,7 @@ class GridCell:
 class GridRow:
     label: str
     member_path: tuple[str, ...]
-    abstract: bool
+    kind: str
     slots: list[GridCell | None]
 
 
@@ -92,7 +92,7 @@ def place_cells(row: TableRow, width: int, file_id: str) -> list[GridCell | None
 
 def page_view(table: PageTable, file_id: str) -> PageView:
     width = len(table.columns) or max((len(r.cells) for r in table.rows), default=0)
-    rows = [GridRow(r.label, r.member_path, r.abstract, place_cells(r, width, file_id)) for r in table.rows]
+    rows = [GridRow(r.label, r.member_path, r.kind, place_cells(r, width, file_id)) for r in table.rows]
     widest = max((len(r.slots) for r in rows), default=width)
     for row in rows:
         row.slots += [None] * (widest - len(row.slots))

@@ -41,7 +41,7 @@ class TableCell:
 class TableRow:
     label: str
     member_path: tuple[str, ...]
-    abstract: bool
+    kind: str                       # item | abstract | member (a heading row naming a member)
     cells: tuple[TableCell, ...]
 
 
@@ -100,7 +100,7 @@ def _table_row(row: Row) -> TableRow:
     return TableRow(
         label=row.label,
         member_path=tuple(row.member_path),
-        abstract=row.kind.value == "abstract",
+        kind=row.kind.value,
         cells=tuple(TableCell(cell.line, cell.raw, tuple(cell.columns)) for cell in row.cells),
     )
 
