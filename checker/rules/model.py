@@ -235,6 +235,8 @@ class NearMissRule(RuleBase):
     min_value: Decimal = Field(Decimal(1000), description="smallest absolute value considered, as printed")
     slips: list[Literal["one_digit", "transposition", "scale_slip"]] = ["one_digit", "transposition"]
     same_column: bool = Field(False, description="only values that could be in the same column")
+    related_labels: bool = Field(False, description="only rows whose labels name the same item once the words for "
+                                                    "beginning/ending, balance, dates and 'total' are taken out")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right"})
 
 
