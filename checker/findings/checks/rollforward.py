@@ -1,0 +1,160 @@
+"""rollforward and continuity: balances that roll.
+
+rollforward: beginning balance + the activity rows between it and the ending balance =
+ending balance, in each column where both balances are printed (an activity row with no
+value in a column adds nothing there). continuity: a period's beginning balance is the
+ending balance of the column whose period ends when it begins. Both are evaluated under
+every alignment consistent with the page and flagged only when none satisfies them.
+"""
+from __future__ import annotations
+
+
+
+from checker.findings.diagnosis import diagnose, fmt
+import re
+
+from checker.findings.facts import ZERO, agree, describe, joint_alignments
+
+# words that say which end of the period a balance is at, and dates: what pairs "Allowance,
+# beginning balance" with "Allowance, ending balance" once taken out
+ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|the|at|as|period|year|balance|"
+                      r"balances|outstanding|in|on)\b|[a-z]{3}\.? \d{1,2}, \d{4}|\b(january|february|march|april|"
+                      r"may|june|july|august|september|october|november|december)( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
+
+
+def compatible(unit: str, other: str) -> bool:
+    """Same unit class; a plain number sits with money (only the first row of a table prints its $)."""
+    return unit == other or {unit, other} == {"money", "number"}
+
+
+def stem(norm_label: str) -> str:
+    return " ".join(ENDPOINT.sub(" ", norm_label).split())
+
+
+def pairs(compiled, ctx, max_rows: int | None = None):
+    """(begin, end, rows between) for each beginning row and the nearest ending row below it."""
+    begins, ends = compiled.rows("begin", ctx), compiled.rows("end", ctx)
+    out = []
+    for b in begins:
+        key = stem(b.norm)
+        for e in ends:
+            if (e.index > b.index and e.row.member_path == b.row.member_path and e is not b
+                    and e.row.section == b.row.section and compatible(e.unit, b.unit) and stem(e.norm) == key):
+                if max_rows is None or e.index - b.index <= max_rows + 1:
+                    between = [r for r in ctx.facts.rows if b.index < r.index < e.index
+                               and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
+                    out.append((b, e, between))
+                break
+    return out
+
+
+def previous_column(ctx) -> dict[int, int]:
+    """column -> the column whose period ends where this one's begins (same duration)."""
+    cols = ctx.page.columns
+    out = {}
+    for a in cols:
+        if a.end_date is None or not a.months:
+            continue
+        month = a.end_date.year * 12 + a.end_date.month - a.months
+        for b in cols:
+            if b.end_date is not None and b.months == a.months and b.end_date.year * 12 + b.end_date.month == month:
+                out[a.index] = b.index
+                break
+    return out
+
+
+def check_continuity(compiled, ctx):
+    rule = compiled.rule
+    prev = previous_column(ctx)
+    if not prev:
+        return []
+    out = []
+    for b, e, _ in pairs(compiled, ctx):
+        if not (b.exact or e.exact):
+            continue  # both rows float across the columns: too little to pin a period on either
+        combos = joint_alignments([b, e])
+        if combos is None:
+            continue
+        best, satisfied = None, False
+        for ba, ea in combos:
+            bf, ef = b.at(ba), e.at(ea)
+            common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
+            if not common:
+                continue
+            bad = [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], rule.tolerance == "exact")]
+            if not bad:
+                satisfied = True
+                break
+            if best is None or len(bad) < len(best):
+                best = bad
+        if satisfied or best is None:
+            continue
+        ambiguous = not (b.exact and e.exact)
+        a, p, bfact, efact = best[0]
+        found = diagnose(bfact.printed, efact.printed)
+        facts = ctx.facts
+        names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(a)),
+                 "end": describe(e, efact, None if ambiguous else facts.column_label(p)),
+                 "diagnosis": found.text if found else "", "title": rule.title}
+        names["operands"] = f"{names['begin']}; {names['end']}"
+        template = rule.message or "{begin} is not the previous period's {end}: {diagnosis}"
+        cells = [facts.involved(b, bfact, "begin", None if ambiguous else a),
+                 facts.involved(e, efact, "end", None if ambiguous else p)]
+        out.append(ctx.finding(rule, template.format_map(names), cells, found.text if found else None, ambiguous))
+    return out
+
+
+def check_rollforward(compiled, ctx):
+    rule = compiled.rule
+    out = []
+    for b, e, between in pairs(compiled, ctx, rule.max_rows):
+        if not between:
+            continue
+        combos = joint_alignments([b, e] + between)
+        if combos is None:
+            continue
+        best, satisfied = None, False
+        for alignment in combos:
+            bf, ef = b.at(alignment[0]), e.at(alignment[1])
+            acts = [r.at(al) for r, al in zip(between, alignment[2:])]
+            common = sorted(bf.keys() & ef.keys())
+            if not common:
+                continue
+            bad = []
+            for col in common:
+                terms = [a[col] for a in acts if col in a]
+                total = bf[col].value + sum((t.value for t in terms), ZERO)
+                slack = ZERO if rule.tolerance == "exact" else bf[col].half + ef[col].half + sum(
+                    (t.half for t in terms), ZERO)
+                if abs(total - ef[col].value) > slack:
+                    bad.append((col, total, terms, bf[col], ef[col]))
+            if not bad:
+                satisfied = True
+                break
+            if best is None or len(bad) < len(best):
+                best = bad
+        if satisfied or best is None:
+            continue
+        out.append(_rollforward_finding(rule, ctx, b, e, between, best[0]))
+    return out
+
+
+def _rollforward_finding(rule, ctx, b, e, between, bad):
+    col, total, terms, bfact, efact = bad
+    ambiguous = not all(r.exact for r in [b, e] + between)
+    facts = ctx.facts
+    where = None if ambiguous else col
+    expected = total.scaleb(-efact.cell.scale)
+    found = diagnose(efact.printed, expected)
+    by_fact = {id(f): r for r in between for f in r.facts.values()}
+    cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
+        facts.involved(by_fact[id(t)], t, "activity", where) for t in terms]
+    names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(col)),
+             "end": describe(e, efact), "sum": fmt(expected), "title": rule.title,
+             "diagnosis": found.text if found else ""}
+    names["operands"] = f"{names['begin']}; {names['end']}"
+    template = rule.message or "{begin} plus the activity below it comes to {sum}, but {end}: {diagnosis}"
+    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, ambiguous)
+
+
+
