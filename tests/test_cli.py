@@ -141,6 +141,13 @@ def test_output_file_and_html(tmp_path, capsys):
     assert 'data-line="22"' in html.read_text() and 'data-line="35"' in html.read_text()
 
 
+@pytest.mark.parametrize("option", ["--output", "--html", "--write-baseline"])
+def test_unwritable_output_is_a_usage_error(tmp_path, capsys, option):
+    target = str(tmp_path / "no" / "such" / "dir" / "out")
+    status, _, err = run(capsys, option, target, SEED)
+    assert status == 2 and err == f"check: {target}: No such file or directory\n"
+
+
 def test_quiet_and_statistics(capsys):
     _, out, _ = run(capsys, "--quiet", "--statistics", "--select", "XR001", SEED)
     lines = out.splitlines()

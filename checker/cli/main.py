@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `check ... | head`: the reader left; stay quiet
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # an output, report or baseline file that cannot be written
+        sys.stderr.write(f"check: {exc.filename or ''}: {exc.strerror or exc}\n")
+        return 2
 
 
 def run_command(argv: list[str] | None) -> int:
