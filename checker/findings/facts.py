@@ -121,7 +121,11 @@ def joint_alignments(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
 
 
 def agree(a: Fact, b: Fact, exact: bool = False) -> bool:
-    slack = ZERO if exact else a.half + b.half
+    """Could both print the same quantity? Rounded to the same precision, one number prints one way,
+    so equal precision means equal digits; otherwise the rounding intervals must overlap."""
+    if exact or a.half == b.half:
+        return a.value == b.value
+    slack = a.half + b.half
     return abs(a.value - b.value) <= slack
 
 

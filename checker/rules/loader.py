@@ -12,7 +12,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
-from checker.rules.model import RuleFile
+from checker.rules.model import KINDS, RuleFile
 
 
 class RuleError(Exception):
@@ -46,7 +46,11 @@ def read_rule_text(text: str, path: str) -> RuleFile:
 
 def _located(exc: ValidationError, root: yaml.Node, data: Any, path: str) -> RuleError:
     error = exc.errors()[0]
-    loc = [part for part in error["loc"] if not (isinstance(part, str) and part.endswith("Rule"))]
+    loc = list(error["loc"])
+    if len(loc) >= 3 and loc[0] == "rules" and loc[2] in KINDS:
+        del loc[2]  # pydantic names the union member (the kind) in the location
+    if error["type"] == "union_tag_invalid":
+        loc.append("kind")
     node, line = root, root.start_mark.line + 1
     rule = None
     for part in loc:
@@ -60,7 +64,9 @@ def _located(exc: ValidationError, root: yaml.Node, data: Any, path: str) -> Rul
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown field (allowed: see docs/rules.md or the JSON Schema)"
-    elif error["type"] in ("literal_error", "enum", "union_tag_invalid"):
+    elif error["type"] == "union_tag_invalid":
+        message = f"unknown kind {error['ctx']['tag']!r} (allowed: {', '.join(sorted(KINDS))})"
+    elif error["type"] in ("literal_error", "enum"):
         message = f"{message} (got {error.get('input')!r})"
     return RuleError(message, path, line, rule, field or None)
 

@@ -11,7 +11,7 @@ import re
 import string
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -147,6 +147,7 @@ class EqualRule(RuleBase):
     kind: Literal["equal"]
     left: Selector
     right: Selector
+    same_member: bool = Field(False, description="pair only rows with the same member path (Series B with Series B)")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right"})
 
 
@@ -242,6 +243,9 @@ class NearMissRule(RuleBase):
 
 Rule = Annotated[Union[EqualRule, FootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
                        CompareRule, RangeRule, UniqueRule, NearMissRule], Field(discriminator="kind")]
+
+
+KINDS = frozenset(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Rule)[0]))
 
 
 class RuleFile(Strict):

@@ -38,6 +38,8 @@ def check(compiled, ctx):
         for right in rights:
             if right is left or right.unit != left.unit and "percent" in (left.unit, right.unit):
                 continue
+            if rule.same_member and right.row.member_path != left.row.member_path:
+                continue
             result = mismatches(left, right, rule.tolerance == "exact")
             if result is None or result[0]:
                 continue

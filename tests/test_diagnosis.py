@@ -1,0 +1,35 @@
+"""Diagnosis: each keying slip named, with the place, side by side with its input."""
+from decimal import Decimal as D
+
+import pytest
+
+from checker.findings.diagnosis import diagnose, one_digit_apart
+
+CASES = [
+    ("471898", "451898", "one_digit", "one digit differs: 5 -> 7 in the ten-thousands place"),
+    ("1243", "1234", "transposition", "adjacent digits transposed: 34 -> 43 in the tens and units places"),
+    ("12340", "1234", "scale_slip", "x10 too large"),
+    ("1234000", "1234", "scale_slip", "x1000 too large"),
+    ("-5", "5", "sign_flip", "sign flipped"),
+    ("124", "1234", "dropped_digit", "a digit dropped"),
+    ("12234", "1234", "repeated_digit", "a digit repeated"),
+    ("1.35", "1.25", "one_digit", "in the tenths place"),
+    ("357", "100", "difference", "differs by 257, ratio 3.57"),
+]
+
+
+@pytest.mark.parametrize("shown,expected,kind,text", CASES)
+def test_diagnose(shown, expected, kind, text):
+    found = diagnose(D(shown), D(expected))
+    assert found.kind == kind
+    assert text in found.text
+
+
+def test_equal_values_need_no_diagnosis():
+    assert diagnose(D("5"), D("5.00")) is None
+
+
+def test_one_digit_apart():
+    assert one_digit_apart(D("451898"), D("471898"))
+    assert not one_digit_apart(D("451898"), D("-471898"))
+    assert not one_digit_apart(D("451898"), D("461899"))

@@ -1,0 +1,87 @@
+"""Rule files: broken ones are rejected with file, line, rule and field; the registry selects by id."""
+import json
+
+import pytest
+
+from checker.rules import RuleError, load_rules, read_rule_text
+from checker.rules.schema import rule_file_schema
+
+GOOD = """\
+rules:
+  - id: ZZ001
+    title: Example rule
+    severity: warning
+    kind: equal
+    description: d
+    rationale: r
+    left: {label: 'a'}
+    right: {label: 'b'}
+    examples:
+      pass: [{name: p, page: "x"}]
+      fail: [{name: f, page: "x", expect: [{lines: [1, 2]}]}]
+"""
+
+
+def broken(old, new):
+    return read_rule_text(GOOD.replace(old, new), "bad.yaml")
+
+
+def test_good_file_loads():
+    assert read_rule_text(GOOD, "good.yaml").rules[0].id == "ZZ001"
+
+
+@pytest.mark.parametrize("old,new,line,field,reason", [
+    ("severity: warning", "severity: fatal", 4, "severity", "fatal"),
+    ("left: {label: 'a'}", "left: {label: '('}", 8, "left.label", "not a regular expression"),
+    ("left: {label: 'a'}", "left: {lable: 'a'}", 8, "left.lable", "unknown field"),
+    ("kind: equal", "kind: equals", 5, "kind", "equals"),
+    ("id: ZZ001", "id: zz1", 2, "id", "pattern"),
+])
+def test_broken_file_names_file_line_rule_and_field(old, new, line, field, reason):
+    with pytest.raises(RuleError) as err:
+        broken(old, new)
+    text = str(err.value)
+    assert text.startswith(f"bad.yaml:{line}: "), text
+    assert f"field {field}" in text and reason in text
+    if field != "id":
+        assert "rule ZZ001" in text
+
+
+def test_failing_example_without_expectation_is_rejected():
+    with pytest.raises(RuleError, match="must say which findings"):
+        broken("expect: [{lines: [1, 2]}]", "expect: []")
+
+
+def test_message_template_placeholders_are_checked():
+    with pytest.raises(RuleError, match="placeholder"):
+        broken("    rationale: r\n", "    rationale: r\n    message: '{left.__class__}'\n")
+
+
+def test_not_yaml_and_unsafe_tags_are_errors():
+    with pytest.raises(RuleError, match="bad.yaml:1"):
+        read_rule_text("rules: [", "bad.yaml")
+    with pytest.raises(RuleError):
+        read_rule_text("rules: !!python/object/apply:os.system ['true']", "bad.yaml")
+
+
+def test_select_and_ignore():
+    rules = load_rules()
+    assert [r.id for r in rules.select(["XR001"]).rules] == ["XR001"]
+    assert "XR001" not in [r.id for r in rules.select(ignore=["XR"]).rules]
+    with pytest.raises(RuleError, match='no such rule: "XX999"'):
+        rules.select(["XX999"])
+
+
+def test_extra_rule_directory_and_duplicate_ids(tmp_path):
+    (tmp_path / "mine.yaml").write_text(GOOD)
+    assert "ZZ001" in [r.id for r in load_rules([tmp_path]).rules]
+    (tmp_path / "dup.yaml").write_text(GOOD)
+    with pytest.raises(RuleError, match="duplicate rule id ZZ001"):
+        load_rules([tmp_path])
+
+
+def test_json_schema_for_editors():
+    schema = rule_file_schema()
+    json.dumps(schema)
+    assert "rules" in schema["properties"]
+    assert "EqualRule" in schema["$defs"] and "pass" in schema["$defs"]["Examples"]["properties"]
