@@ -47,7 +47,7 @@ class Compiled:
 
     def rows(self, name: str, ctx: Context):
         test = self.selectors[name]
-        return [r for r in ctx.facts.rows if test(r.row, ctx.page)]
+        return [r for r in ctx.facts.rows if test(r.row, ctx.page, r.unit)]
 
 
 def compiled(rules: RuleSet) -> list[Compiled]:

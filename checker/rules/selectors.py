@@ -31,7 +31,7 @@ def unit_class(row: Row, page: Page) -> str:
     return "number"
 
 
-RowTest = Callable[[Row, Page], bool]
+RowTest = Callable[..., bool]  # (row, page, unit=None): unit is the row's unit class when known
 
 
 def compile_selector(sel: Selector) -> RowTest:
@@ -39,27 +39,27 @@ def compile_selector(sel: Selector) -> RowTest:
     flags = re.IGNORECASE
     if sel.label is not None:
         rx = re.compile(sel.label, flags)
-        tests.append(lambda row, page: rx.search(row.label) is not None)
+        tests.append(lambda row, page, unit=None: rx.search(row.label) is not None)
     if sel.labels is not None:
         names = frozenset(normal_label(x) for x in sel.labels)
-        tests.append(lambda row, page: normal_label(row.label) in names)
+        tests.append(lambda row, page, unit=None: normal_label(row.label) in names)
     if sel.not_label is not None:
         nx = re.compile(sel.not_label, flags)
-        tests.append(lambda row, page: nx.search(row.label) is None)
+        tests.append(lambda row, page, unit=None: nx.search(row.label) is None)
     if sel.member is not None:
         mx = re.compile(sel.member, flags)
-        tests.append(lambda row, page: mx.search(" | ".join(row.member_path)) is not None)
+        tests.append(lambda row, page, unit=None: mx.search(" | ".join(row.member_path)) is not None)
     if sel.no_member:
-        tests.append(lambda row, page: not row.member_path)
+        tests.append(lambda row, page, unit=None: not row.member_path)
     if sel.section is not None:
         sx = re.compile(sel.section, flags)
-        tests.append(lambda row, page: row.section is not None and sx.search(row.section) is not None)
+        tests.append(lambda row, page, unit=None: row.section is not None and sx.search(row.section) is not None)
     if sel.unit is not None:
         units = frozenset(u.value for u in sel.unit)
-        tests.append(lambda row, page: unit_class(row, page) in units)
+        tests.append(lambda row, page, unit=None: (unit or unit_class(row, page)) in units)
     if sel.concept is not None:
-        tests.append(lambda row, page: False)  # text renderings carry no concept names per row
-    return lambda row, page: all(t(row, page) for t in tests)
+        tests.append(lambda row, page, unit=None: False)  # text renderings carry no concept names per row
+    return lambda row, page, unit=None: all(t(row, page, unit) for t in tests)
 
 
 PageTest = Callable[[Page], bool]

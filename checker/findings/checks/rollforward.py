@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from checker.findings.diagnosis import diagnose, fmt
 import re
+from functools import lru_cache
 
 from checker.findings.facts import ZERO, agree, describe, joint_alignments
 
@@ -27,6 +28,7 @@ def compatible(unit: str, other: str) -> bool:
     return unit == other or {unit, other} == {"money", "number"}
 
 
+@lru_cache(maxsize=4096)
 def stem(norm_label: str) -> str:
     return " ".join(ENDPOINT.sub(" ", norm_label).split())
 
