@@ -6,7 +6,7 @@ runs `check --format json --jobs J` over that directory with stdout to
 /dev/null, and samples the resident memory of the whole process tree (the
 main process plus its workers, from /proc) every 20 ms.
 
-Usage: memory_batch.py [--pages 10000] [--jobs 1] [--check check] CORPUS_DIR
+Usage: memory_batch.py [--pages 10000] [--jobs 1] [--check check] [--html] CORPUS_DIR
 Last line: "memory: pages=... jobs=... peak_tree_mb=... peak_main_mb=... seconds=..."
 """
 from __future__ import annotations
@@ -49,6 +49,7 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--check", default="check")
+    ap.add_argument("--html", action="store_true", help="also write the HTML report (kept in memory until the end)")
     args = ap.parse_args()
     pages = sorted(args.corpus.rglob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,6 +59,8 @@ def main() -> int:
             target.parent.mkdir(exist_ok=True)
             shutil.copyfile(page, target)
         argv = shlex.split(args.check) + ["--format", "json", "--jobs", str(args.jobs), tmp]
+        if args.html:
+            argv += ["--html", str(Path(tmp) / "report.html")]
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         peak_tree = peak_main = 0
@@ -68,7 +71,7 @@ def main() -> int:
         seconds = time.perf_counter() - start
         if proc.returncode not in (0, 1):
             raise SystemExit(f"check exited {proc.returncode}: {proc.stderr.read().decode()[-400:]}")
-    print(f"memory: pages={args.pages} jobs={args.jobs} peak_tree_mb={peak_tree / 1024:.0f} "
+    print(f"memory: pages={args.pages} jobs={args.jobs} html={args.html} peak_tree_mb={peak_tree / 1024:.0f} "
           f"peak_main_mb={peak_main / 1024:.0f} seconds={seconds:.1f}")
     return 0
 
