@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.grammar import LINE, VALUE, classify_line, classify_value
+from checker.grammar import classify_line, classify_value
+from checker.grammar.compile import TABLES, render
+from checker.grammar.tokens import LINE, VALUE
 from conftest import FIXTURES, ROOT
 
 
@@ -62,3 +64,16 @@ def test_compiled_lexer_agrees_with_pyparsing_on_random_text(text):
     text = text.replace("\n", "")
     assert classify_line(text) == reference(LINE, text)
     assert classify_value(text) == reference(VALUE, text)
+
+
+def test_lexer_tables_are_compiled_from_the_current_grammar():
+    """tables.py is generated: regenerate it with `python3 -m checker.grammar.compile`."""
+    assert TABLES.read_text(encoding="utf-8") == render()
+
+
+def test_check_does_not_import_pyparsing():
+    import subprocess
+    import sys
+    code = "import sys, checker.ast, checker.grammar; print('pyparsing' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"

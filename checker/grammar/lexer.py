@@ -1,21 +1,20 @@
 """Fast classification of lines and cell values with the grammar's own tokens.
 
-pyparsing's ``parse_string`` costs about 11 microseconds a line (measured over
-the corpus with bench/parse_speed.py); a page has some 80 lines, so the
-grammar alone would cap the checker near 1,100 pages/s.  Every token is a
-whole-line `Regex` tried in MatchFirst order, so the same language is
-recognised by one regular-expression alternation built from the tokens'
-patterns, in the same order: `classify` returns exactly what
-``grammar.parse_string(text, parse_all=True)[0]`` returns (tests/test_grammar.py
-checks that on every fixture line and on random text).
+pyparsing's ``parse_string`` costs about 11 microseconds a line; a page has
+some 80 lines, so the grammar alone would cap the checker near 1,100 pages/s.
+Every token is a whole-line `Regex` tried in MatchFirst order, so the same
+language is recognised by one regular-expression alternation of the tokens'
+patterns (from `tables.py`, compiled from tokens.py), in the same order:
+`classify` returns exactly what ``grammar.parse_string(text, parse_all=True)[0]``
+returns (tests/test_grammar.py checks that on every fixture line and on random
+text).
 """
 from __future__ import annotations
 
 import re
 
-import pyparsing as pp
-
-from checker.grammar.tokens import LINE, VALUE, Token
+from checker.grammar.tables import LINE_TOKENS, VALUE_TOKENS
+from checker.grammar.token import Token
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _UNSEEN = object()
@@ -25,18 +24,16 @@ MEMO_SIZE = 50_000  # distinct lines remembered; tokens are never mutated
 class CompiledGrammar:
     """One MatchFirst of whole-line Regex tokens, compiled to a single pattern."""
 
-    def __init__(self, grammar: pp.MatchFirst):
+    def __init__(self, tokens: list[tuple[str, str]]):
         self.names: list[str] = []
         self.patterns: dict[str, re.Pattern[str]] = {}
         self.group_names: dict[str, list[tuple[str, str]]] = {}  # kind -> (name, name in `combined`)
         branches = []
-        for element in grammar.exprs:
-            assert isinstance(element, pp.Regex), element
-            name = element.customName
+        for name, pattern in tokens:
             self.names.append(name)
-            self.patterns[name] = re.compile(element.pattern)
+            self.patterns[name] = re.compile(pattern)
             # inner group names must be unique across branches: prefix them
-            inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", element.pattern)
+            inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
             self.group_names[name] = [(g, f"{name}__{g}") for g in self.patterns[name].groupindex]
             branches.append(f"(?P<{name}>{inner})")
         self.combined = re.compile("|".join(branches))
@@ -62,8 +59,8 @@ class CompiledGrammar:
         return token
 
 
-LINES = CompiledGrammar(LINE)
-VALUES = CompiledGrammar(VALUE)
+LINES = CompiledGrammar(LINE_TOKENS)
+VALUES = CompiledGrammar(VALUE_TOKENS)
 
 
 def classify_line(text: str) -> Token:

@@ -12,19 +12,15 @@ whole line (see docs/grammar.md for the BNF):
 
 Each token carries a parse action that converts its match into a `Token`
 (kind + named groups), so pyparsing's own ``parse_string`` is the reference
-semantics.  `checker.grammar.lexer` compiles the same tokens into one regular
-expression per grammar for speed and is tested to agree with them.
+semantics.  `checker.grammar.compile` writes the tokens' patterns, in order, to
+`checker/grammar/tables.py`; `checker.grammar.lexer` matches with those tables,
+so a run of `check` need not import pyparsing, and is tested to agree with it.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pyparsing as pp
 
-
-class Token(NamedTuple):
-    kind: str
-    groups: dict[str, str | None]
+from checker.grammar.token import Token
 
 
 def token(name: str, pattern: str) -> pp.Regex:
