@@ -55,3 +55,13 @@ def test_table_inside_a_text_block_is_read_from_its_lines():
     assert [c.value for c in rows["Loss from operations"].cells][:2] == [-3910260, -1528334]  # "(3,910,260" / ")"
     assert [str(c.value) for c in rows["Diluted net loss per share (1)"].cells] == ["-0.19", "-0.12", "-0.08", "-0.12"]
     assert all(row.source == [] and all(c.source == [] for c in row.cells) for row in block.table)  # views
+
+
+def test_table_in_a_text_block_with_pipes_keeps_currency_signs_with_amounts():
+    """"|$" then "|173,599" is one money cell; "|95,088" then an unpiped label starts the next row."""
+    page = parse_file(str(FIXTURES / "pages" / "1288847_000128884722000017_R22.txt")).pages[0]
+    assert "$" not in [row.label for row in page.rows]
+    revenue = next(row for row in page.rows if row.label == "Revenue")
+    assert [(c.line, c.raw, c.value) for c in revenue.cells[:2]] == [(15, "$ 173,599", 173599), (17, "$ 154,328", 154328)]
+    assert revenue.cells[-1].raw == "$ 95,088" and revenue.cells[-1].source == ["|$", "|95,088"]
+    assert next(row for row in page.rows if row.line == 31).label == "Cost of revenue (1)(2)"

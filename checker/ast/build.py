@@ -22,6 +22,8 @@ DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
 ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
+CURRENCY_ONLY = frozenset({"$", "€", "£", "¥"})
+CLOSERS = frozenset({")", ")%"})
 
 
 class PageBuilder:
@@ -32,6 +34,7 @@ class PageBuilder:
         self.members: list[str] = []
         self.section: str | None = None
         self.following: Item | None = None  # the item after the one being read
+        self.pending: list[Item] = []        # a lone currency sign waiting for its amount
 
     # -- dispatch ------------------------------------------------------------
     def feed(self, item: Item, following: Item | None = None) -> bool:
@@ -121,13 +124,33 @@ class PageBuilder:
     def _cell_item(self, item: Item) -> None:
         content = item.content
         if item.starts_value():
-            self._current_row(item.start).cells.append(value_cell(item.start, item.lines, content, item.value))
+            self._value(item)
+        elif item.value.kind is not ValueKind.text:  # "|95,088" then "Cost of revenue": next label unpiped
+            self._value(item, item.lines[:1])
+            self._new_row(item.start + 1, item.cont, " ".join(c.strip() for c in item.cont))
+        elif content.strip() in CURRENCY_ONLY and self.following is not None and self.following.kind == "cell" \
+                and self.following.value.kind is not ValueKind.text:
+            self.pending.append(item)  # "|$" then "|173,599": one cell printed on two lines
+        elif content.strip() in CLOSERS and self.row is not None and self.row.cells \
+                and self.row.cells[-1].raw.startswith("(") and not self.row.cells[-1].negative:
+            close_cell(self.row.cells[-1], item)  # "|(3,910" then "|)"
         elif self._is_text_value(item):
             self.row.cells.append(text_cell(item.start, item.lines, content))
         else:
             self._new_row(item.start, item.lines[:1], content.strip())
             if item.cont:  # "|Label [Text Block]" then the block's lines
                 self.row.cells.append(text_cell(item.start + 1, item.cont))
+
+    def _value(self, item: Item, source: list[str] | None = None) -> None:
+        row = self._current_row(item.start)
+        cell = value_cell(item.start, source or item.lines, item.content, item.value)
+        if self.pending:
+            prefix = self.pending.pop()
+            cell.line, cell.source = prefix.start, prefix.lines + cell.source
+            cell.raw = f"{prefix.content.strip()} {cell.raw}"
+            cell.currency = cell.currency or prefix.content.strip()
+            cell.kind = ValueKind.money if cell.kind is ValueKind.number else cell.kind
+        row.cells.append(cell)
 
     def _is_text_value(self, item: Item) -> bool:
         """A free-text value of the current row, rather than the next row's label.
@@ -148,7 +171,7 @@ class PageBuilder:
         if not item.cont:
             self._current_row(item.start).cells.append(
                 Cell(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
-        elif row is not None and not row.cells and takes_text(row):
+        elif row is not None and not has_values(row) and takes_text(row):
             row.cells.append(text_cell(item.start, item.lines))
         elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
             self._new_row(item.start, item.lines, item.cont[0].strip(), member=True)
@@ -164,7 +187,7 @@ class PageBuilder:
 
     def _row_for_text(self, line: int) -> Row:
         """The row a stray block of text belongs to: the current one if still empty."""
-        if self.row is not None and not self.row.cells:
+        if self.row is not None and not has_values(self.row):
             return self.row
         return self._new_row(line, [], "")
 
@@ -201,6 +224,21 @@ class PageBuilder:
         close_rows(self.page)
         align(self.page)
         return self.page
+
+
+def has_values(row: Row) -> bool:
+    """Any cell other than an empty one or text: text blocks can come in pieces."""
+    return any(c.kind is not ValueKind.empty and c.kind is not ValueKind.text for c in row.cells)
+
+
+def close_cell(cell: Cell, item: Item) -> None:
+    cell.source.extend(item.lines)
+    cell.raw += item.content.strip()
+    cell.negative = True
+    if cell.value is not None:
+        cell.value = -cell.value
+    if "%" in item.content:
+        cell.kind = ValueKind.percent
 
 
 def takes_text(row: Row) -> bool:
