@@ -139,6 +139,8 @@ class RuleBase(Strict):
 
 class Component(Selector):
     sign: Literal[1, -1] = 1
+    optional: bool = Field(False, description="the component may be absent (then it counts as nil); when present "
+                                              "the total is also tried without it")
 
 
 class EqualRule(RuleBase):
@@ -152,12 +154,27 @@ class EqualRule(RuleBase):
 
 
 class FootingRule(RuleBase):
-    """A total equals the signed sum of its declared components (rows or, with `above`, the run above it)."""
+    """A total equals the signed sum of its components: declared rows, or the run of rows above it (`above`)."""
 
     kind: Literal["footing"]
     total: Selector
     components: list[Component] | Literal["above"]
     max_rows: int = Field(12, ge=2, description="with components: above, the longest run considered")
+    require_slip: bool = Field(False, description="report only mismatches one keying slip explains (for runs "
+                                                  "found by label, where signs and subtotals are guessed)")
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
+
+
+class CrossFootingRule(RuleBase):
+    """In a table with a total column, each row's total column equals the sum of its other columns."""
+
+    kind: Literal["cross_footing"]
+    item: Selector = Selector()
+    total_column: str = Field(r"^total$", description="regular expression on the last header line of the total "
+                                                      "column")
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
+
+    _check = field_validator("total_column")(_regex)
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
 
@@ -200,6 +217,16 @@ class CompareRule(RuleBase):
     right: Selector
     op: Literal["<=", "<", ">=", ">"]
     pair_by_label: bool = Field(True, description="pair rows whose labels (and other members) are the same")
+    label_ignore: str | None = Field(None, description="regular expression taken out of both labels before they "
+                                                       "are compared ('shares (issued|outstanding)')")
+    ignore_members: str | None = Field(None, description="regular expression: members it matches are left out "
+                                                         "when member paths are compared (Minimum|Maximum)")
+    nonnegative: bool = Field(False, description="compare only values printed without a minus sign")
+    ambiguous_severity: Severity | None = Field(None, description="severity of a finding whose column alignment "
+                                                                 "was ambiguous (the operands may be different "
+                                                                 "periods); the rule's severity when omitted")
+
+    _check = field_validator("label_ignore", "ignore_members")(_regex)
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right", "op"})
 
 
@@ -227,6 +254,25 @@ class UniqueRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"first", "second"})
 
 
+class PeriodsRule(RuleBase):
+    """A non-negative flow for a shorter period ending on the same date is not larger than the longer period's."""
+
+    kind: Literal["periods"]
+    item: Selector
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"shorter", "longer"})
+
+
+class MemberTotalRule(RuleBase):
+    """A member's non-negative value is not larger than the total (the same item without the member)."""
+
+    kind: Literal["member_total"]
+    item: Selector
+    member: str | None = Field(None, description="regular expression: only these members (all when omitted)")
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"member", "total"})
+
+    _check = field_validator("member")(_regex)
+
+
 class NearMissRule(RuleBase):
     """Two facts of the same unit that differ only by a keying slip, where coincidence is unlikely."""
 
@@ -241,9 +287,8 @@ class NearMissRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right"})
 
 
-# FootingRule (declared components), CompareRule, RangeRule and UniqueRule are declared above
-# but have no engine yet: they join the union when checker.findings.checks implements them.
-Rule = Annotated[Union[EqualRule, DetectedFootingRule, RollforwardRule, ContinuityRule, NearMissRule],
+Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule, CompareRule,
+                       RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, NearMissRule],
                  Field(discriminator="kind")]
 
 

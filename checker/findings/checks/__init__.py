@@ -1,10 +1,18 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import detected, equal, near_miss, rollforward
+from checker.findings.checks import (compare, detected, equal, footing_declared, member_total, near_miss, periods,
+                                     range, rollforward, unique)
 
 CHECKS = {
     "equal": equal.check,
+    "footing": footing_declared.check,
+    "cross_footing": footing_declared.check_columns,
     "detected_footing": detected.check,
     "rollforward": rollforward.check_rollforward,
     "continuity": rollforward.check_continuity,
+    "compare": compare.check,
+    "range": range.check,
+    "unique": unique.check,
+    "periods": periods.check,
+    "member_total": member_total.check,
     "near_miss": near_miss.check,
 }

@@ -1,0 +1,223 @@
+"""footing: a total equals the signed sum of its components, by declaration.
+
+Three ways to name the components:
+- a list of selectors (assets = liabilities + equity): DQC habits, so a required component
+  that is missing skips the total, rows pair only with the total's member path, a
+  component matched by several rows (or optional) is tried every way, and one finding is
+  made per total row, naming every operand with its period and member;
+- `above`: the run of rows right above a `Total ...` row, up to the heading that opens it;
+  an earlier total inside the run stands for the rows it totals. Any shorter run that foots
+  also satisfies it (the label does not say where the run starts);
+- `columns`: in a table with a total column (an equity statement), each row's total column
+  equals the sum of the other columns.
+Values are intervals of half a display unit; a finding needs every alignment to fail.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import islice, product
+
+from checker.findings.checks.relations import ambiguous, compatible, operand, solve
+from checker.findings.diagnosis import diagnose, fmt
+from checker.findings.facts import ZERO
+
+MAX_CHOICES = 32
+SUBTOTAL_COLUMN = re.compile(r"\btotal\b|parent|attributable|consolidat", re.IGNORECASE)
+
+
+def foots(signs, exact: bool):
+    """The test for `solve`: maps[0] is the total, the rest its components with `signs`."""
+    def test(maps):
+        total, parts = maps[0], maps[1:]
+        common = [c for c in sorted(total) if all(c in m for m in parts)]
+        if not common:
+            return None
+        bad = []
+        for c in common:
+            terms = [m[c] for m in parts]
+            got = sum((s * t.value for s, t in zip(signs, terms)), ZERO)
+            slack = ZERO if exact else total[c].half + sum((t.half for t in terms), ZERO)
+            if abs(got - total[c].value) > slack:
+                bad.append((c, got, total[c], terms))
+        return bad
+    return test
+
+
+def as_printed(value: Decimal, like) -> Decimal:
+    """A scaled sum as the total's cell would print it (page scale and decimals)."""
+    return value.scaleb(-like.cell.scale).quantize(Decimal(1).scaleb(-like.cell.decimals))
+
+
+def check(compiled, ctx):
+    if compiled.rule.components == "above":
+        return _above(compiled, ctx)
+    return _declared(compiled, ctx)
+
+
+def _declared(compiled, ctx):
+    rule = compiled.rule
+    exact = rule.tolerance == "exact"
+    pools = [[r for r in ctx.facts.rows if test(r.row, ctx.page, r.unit)] for test, _ in compiled.components]
+    out = []
+    for total in compiled.rows("total", ctx):
+        options = []
+        for comp, pool in zip(rule.components, pools):
+            found = [r for r in pool if r is not total and r.row.member_path == total.row.member_path
+                     and compatible(r.unit, total.unit)]
+            if not found and not comp.optional:
+                break
+            options.append(found + [None] * comp.optional)
+        else:
+            best = _best_choice(total, rule.components, options, exact)
+            if best is not None:
+                out.append(_finding(compiled, ctx, total, *best))
+    return out
+
+
+def _best_choice(total, comps, options, exact):
+    """(components, signs, violation) of the choice with the fewest violations; None if one foots."""
+    best = None
+    for choice in islice(product(*options), MAX_CHOICES):
+        used = [(r, c.sign) for r, c in zip(choice, comps) if r is not None]
+        rows = [r for r, _ in used]
+        if not rows or len({id(r) for r in rows}) < len(rows):
+            continue
+        signs = [s for _, s in used]
+        bad = solve([total] + rows, foots(signs, exact))
+        if not bad:
+            return None
+        if best is None or len(bad) < len(best[2]):
+            best = (rows, signs, bad)
+    return None if best is None else (best[0], best[1], best[2][0])
+
+
+def _finding(compiled, ctx, total, rows, signs, bad, sign_note=""):
+    rule = compiled.rule
+    col, got, tfact, terms = bad
+    unsure = ambiguous([total] + rows)
+    where = None if unsure else col
+    expected = as_printed(got, tfact)
+    found = diagnose(tfact.printed, expected)
+    parts = " ".join(("+ " if s > 0 else "- ") + operand(ctx, r, t, col, unsure) for r, s, t in zip(rows, signs, terms))
+    names = {"total": operand(ctx, total, tfact, col, unsure), "sum": fmt(expected),
+             "operands": parts.removeprefix("+ "), "title": rule.title, "diagnosis": found.text if found else ""}
+    template = rule.message or "{total} but its components sum to {sum}: {operands}; {diagnosis}"
+    cells = [ctx.facts.involved(total, tfact, "total", where)] + [
+        ctx.facts.involved(r, t, "component", where) for r, t in zip(rows, terms)]
+    return ctx.finding(rule, template.format_map(names) + sign_note, cells, found.text if found else None, unsure)
+
+
+def _run_above(rows, t, is_total, max_rows):
+    """(candidate runs of rows[t], nearest first and shortest first; position of the topmost row covered).
+
+    The run is the rows right above the total with no heading between; an earlier total in it
+    stands for the rows it totals, which are skipped."""
+    total = rows[t]
+    run, runs = [], []
+    k, top, index = t - 1, t, total.index
+    while k >= 0 and len(run) < max_rows:
+        r = rows[k]
+        if r.index != index - 1 or r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit):
+            break
+        run.append(r)
+        runs.append(list(run))
+        top, index = k, r.index
+        if is_total(r):
+            inner, inner_top = _run_above(rows, k, is_total, max_rows)
+            if inner:
+                top, index = inner_top, rows[inner_top].index
+        k = top - 1
+    return runs, top
+
+
+def _above(compiled, ctx):
+    rule = compiled.rule
+    exact = rule.tolerance == "exact"
+    test = compiled.selectors["total"]
+    rows = ctx.facts.rows
+    is_total = lambda r: test(r.row, ctx.page, r.unit)  # noqa: E731
+    out = []
+    for t, total in enumerate(rows):
+        if not is_total(total):
+            continue
+        runs, _ = _run_above(rows, t, is_total, rule.max_rows)
+        if len(runs) < 2:
+            continue
+        best = None
+        for run in runs[1:]:
+            bad = solve([total] + run, foots([1] * len(run), exact))
+            if not bad:
+                break
+            best = (run, bad[0])
+        else:
+            run, bad = best
+            if not rule.require_slip or _slip(bad, run):
+                out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad)))
+    return out
+
+
+def _reorder(bad):
+    col, got, tfact, terms = bad
+    return col, got, tfact, terms[::-1]
+
+
+def _slip(bad, run) -> bool:
+    """One keying slip (one digit, two swapped) in the total or one component explains the difference."""
+    col, got, tfact, terms = bad
+    diff = got - tfact.value
+    candidates = [(tfact, tfact.value + diff)] + [(t, t.value - diff) for t in terms]
+    for fact, wanted in candidates:
+        found = diagnose(fact.printed, wanted.scaleb(-fact.cell.scale))
+        if found is not None and found.kind in ("one_digit", "transposition"):
+            return True
+    return False
+
+
+def check_columns(compiled, ctx):
+    rule = compiled.rule
+    columns = ctx.page.columns
+    match = re.compile(rule.total_column, re.IGNORECASE)
+    totals = [c.index for c in columns if c.header and match.search(c.header[-1].strip())]
+    if len(totals) != 1 or any(SUBTOTAL_COLUMN.search(" ".join(c.header)) for c in columns if c.index != totals[0]):
+        return []
+    tcol, exact = totals[0], rule.tolerance == "exact"
+    test = compiled.selectors["item"]
+    out = []
+    for frow in ctx.facts.rows:
+        if len(frow.facts) < 2 or frow.unit not in ("money", "number") or not test(frow.row, ctx.page, frow.unit):
+            continue
+        bad = solve([frow], _crossfoots(tcol, exact), vacuous=True)
+        if bad:
+            out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0]))
+    return out
+
+
+def _crossfoots(tcol: int, exact: bool):
+    def test(maps):
+        m = maps[0]
+        if tcol not in m or len(m) < 2:
+            return None
+        parts = [m[c] for c in sorted(m) if c != tcol]
+        got = sum((p.value for p in parts), ZERO)
+        slack = ZERO if exact else m[tcol].half + sum((p.half for p in parts), ZERO)
+        # a column outside the total (temporary equity beside permanent equity) may be left out
+        off = got - m[tcol].value
+        if abs(off) <= slack or any(abs(off - p.value) <= slack for p in parts):
+            return []
+        return [(got, m[tcol], parts)]
+    return test
+
+
+def _cross_finding(compiled, ctx, frow, tcol, bad):
+    rule = compiled.rule
+    got, tfact, parts = bad
+    unsure = ambiguous([frow])
+    expected = as_printed(got, tfact)
+    found = diagnose(tfact.printed, expected)
+    names = {"total": operand(ctx, frow, tfact, tcol, unsure), "sum": fmt(expected), "title": rule.title,
+             "operands": " + ".join(p.cell.raw for p in parts), "diagnosis": found.text if found else ""}
+    template = rule.message or "{total} but the other columns sum to {sum} ({operands}): {diagnosis}"
+    cells = [ctx.facts.involved(frow, tfact, "total", None if unsure else tcol)] + [
+        ctx.facts.involved(frow, p, "component") for p in parts]
+    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)

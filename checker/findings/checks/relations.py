@@ -1,0 +1,105 @@
+"""What the relation checks (footing, compare, range, unique, periods, member_total) share.
+
+`solve` tries a relation under every joint alignment of the rows it involves and returns
+the violations only when no alignment satisfies it. An alignment under which the relation
+cannot be evaluated (the operands share no column) is passed over, as in `equal`: the rows
+are compared where the page lets them meet. With `vacuous=True` such an alignment satisfies
+the relation instead (cross-footing: a row may leave its total column empty).
+Duration cells ("5 years 6 months") are not in PageFacts; `value_rows` adds them, in days.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checker.ast.model import RowKind, ValueKind
+from checker.findings.facts import ZERO, Fact, FactRow, joint_alignments, row_alignments
+from checker.rules.selectors import normal_label
+
+DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)s?", re.IGNORECASE)
+DAYS = {"year": Decimal("365.25"), "month": Decimal("30.4375"), "week": Decimal(7), "day": Decimal(1)}
+
+
+def duration_days(raw: str) -> Decimal | None:
+    """'5 years 4 months 24 days' -> days; None when the text is not only a duration."""
+    parts = DURATION_PART.findall(raw)
+    if not parts or DURATION_PART.sub("", raw).strip(" ,and") != "":
+        return None
+    return sum((Decimal(n) * DAYS[unit.lower()] for n, unit in parts), ZERO)
+
+
+def duration_rows(ctx) -> list[FactRow]:
+    """The page's rows of durations as FactRows (unit 'duration', value in days, exact), built once a page."""
+    cached = getattr(ctx.facts, "_duration_rows", None)
+    if cached is not None:
+        return cached
+    out = []
+    for index, row in enumerate(ctx.page.rows):
+        if row.kind is not RowKind.item or not any(c.kind is ValueKind.duration for c in row.cells):
+            continue
+        facts = {}
+        for i, cell in enumerate(row.cells):
+            days = duration_days(cell.raw) if cell.kind is ValueKind.duration else None
+            if days is not None:
+                facts[i] = Fact(cell, days, ZERO, days)
+        if facts:
+            out.append(FactRow(row, index, normal_label(row.label), "duration", row.cells, facts,
+                               row_alignments(row.cells)))
+    ctx.facts._duration_rows = out
+    return out
+
+
+def select(compiled, name: str, ctx, durations: bool = False) -> list[FactRow]:
+    rows = compiled.rows(name, ctx)
+    if durations:
+        test = compiled.selectors[name]
+        rows = rows + [r for r in duration_rows(ctx) if test(r.row, ctx.page, r.unit)]
+    return rows
+
+
+def compatible(unit: str, other: str) -> bool:
+    """Same unit class; a plain number sits with money (only the first row of a table prints its $)."""
+    return unit == other or {unit, other} == {"money", "number"}
+
+
+def solve(rows: list[FactRow], test, vacuous: bool = False):
+    """The violations of the alignment with the fewest, or None when some alignment satisfies `test`
+    or none can evaluate it.
+
+    `test(maps)` gets one {column: Fact} per row and returns a list of violations (empty: holds)
+    or None (not comparable under this alignment)."""
+    combos = joint_alignments(rows)
+    if combos is None:
+        return None
+    best = None
+    for combo in combos:
+        bad = test([r.at(a) for r, a in zip(rows, combo)])
+        if bad is None and not vacuous:
+            continue
+        if not bad:
+            return None
+        if best is None or len(bad) < len(best):
+            best = bad
+    return best
+
+
+def ambiguous(rows: list[FactRow]) -> bool:
+    return not all(r.exact for r in rows)
+
+
+def member_text(frow: FactRow) -> str:
+    return " | ".join(frow.row.member_path) or "no member"
+
+
+def operand(ctx, frow: FactRow, fact: Fact, col: int | None, unsure: bool) -> str:
+    """'Label [member] (period) = 1,234 (line 12)': each operand with its period and member."""
+    label = ctx.facts.column_label(col) if col is not None and not unsure else None
+    member = f" [{member_text(frow)}]" if frow.row.member_path else ""
+    column = f" ({label})" if label else ""
+    return f"{frow.row.label}{member}{column} = {fact.cell.raw} (line {fact.cell.line})"
+
+
+def fits(low: Fact, high: Fact, strict: bool = False, exact: bool = False) -> bool:
+    """Could low's quantity be <= (or <) high's, given each prints a rounded value?"""
+    slack = ZERO if exact else low.half + high.half
+    return low.value - slack < high.value if strict else low.value - slack <= high.value
