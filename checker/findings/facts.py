@@ -26,6 +26,7 @@ class Fact:
     value: Decimal
     half: Decimal
     printed: Decimal
+    columns: tuple[int, ...] = ()   # candidate columns (the cell's, or by position where the page gives none)
 
 
 @dataclass(eq=False)
@@ -53,14 +54,24 @@ class FactRow:
 
 def to_fact(cell: Cell) -> Fact | None:
     if cell.kind is ValueKind.dash:
-        return Fact(cell, ZERO, ZERO, ZERO)
+        return Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
     if cell.value is None or cell.kind not in (ValueKind.money, ValueKind.number, ValueKind.percent):
         return None
-    return Fact(cell, cell.value.scaleb(cell.scale), cell.half_unit, cell.value)
+    return Fact(cell, cell.value.scaleb(cell.scale), cell.half_unit, cell.value, tuple(cell.columns))
 
 
-def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS) -> list[tuple[int, ...]]:
+def positional(count: int, width: int) -> list[list[int]]:
+    """Candidate columns of the cells of a row of `count` cells in a table `width` cells wide, when the page
+    names no columns (an excerpt without its header, a table inside a note): the cells keep their order."""
+    spare = width - count
+    return [list(range(i, i + spare + 1)) for i in range(count)] if spare >= 0 else [[] for _ in range(count)]
+
+
+def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS,
+                   candidates: list[list[int]] | None = None) -> list[tuple[int, ...]]:
     """Every strictly increasing choice of one candidate column per cell (at most `limit`)."""
+    if candidates is None:
+        candidates = [c.columns for c in cells]
     out: list[tuple[int, ...]] = []
 
     def walk(i: int, last: int, chosen: tuple[int, ...]) -> None:
@@ -69,12 +80,12 @@ def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS) -> list[tuple
         if i == len(cells):
             out.append(chosen)
             return
-        for col in cells[i].columns:
+        for col in candidates[i]:
             if col > last:
                 walk(i + 1, col, chosen + (col,))
 
-    if all(len(c.columns) == 1 for c in cells):
-        return [tuple(c.columns[0] for c in cells)]
+    if all(len(c) == 1 for c in candidates):
+        return [tuple(c[0] for c in candidates)]
     walk(0, -1, ())
     return out
 
@@ -85,14 +96,23 @@ class PageFacts:
     def __init__(self, page: Page):
         self.page = page
         self.rows: list[FactRow] = []
+        numeric = []
         for index, row in enumerate(page.rows):
             if row.kind is not RowKind.item or not row.cells:
                 continue
             facts = {i: f for i, c in enumerate(row.cells) if (f := to_fact(c)) is not None}
-            if not facts:
-                continue
+            if facts:
+                numeric.append((index, row, facts))
+        unplaced = [len(row.cells) for _, row, _ in numeric if not any(c.columns for c in row.cells)]
+        width = max(unplaced, default=0)
+        for index, row, facts in numeric:
+            candidates = None
+            if width and not any(c.columns for c in row.cells):
+                candidates = positional(len(row.cells), width)
+                for i, fact in facts.items():
+                    fact.columns = tuple(candidates[i])
             self.rows.append(FactRow(row, index, normal_label(row.label), unit_class(row, page), row.cells, facts,
-                                     row_alignments(row.cells)))
+                                     row_alignments(row.cells, candidates=candidates)))
 
     @cached_property
     def width(self) -> int:
@@ -118,6 +138,15 @@ def joint_alignments(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
         if total > limit:
             return None
     return product(*(r.alignments for r in rows))
+
+
+def paired(left: FactRow, right: FactRow):
+    """(left's column -> fact, right's column -> fact, shared columns) under each joint alignment of two rows,
+    or None when there are too many alignments to try."""
+    combos = joint_alignments([left, right])
+    if combos is None:
+        return None
+    return ((fl, fr, sorted(fl.keys() & fr.keys())) for fl, fr in ((left.at(la), right.at(ra)) for la, ra in combos))
 
 
 def agree(a: Fact, b: Fact, exact: bool = False) -> bool:

@@ -31,7 +31,7 @@ def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None
         if len(r.facts) != len(r.cells) or r.unit == "percent":
             out.append((r, None, None))
             continue
-        shape = tuple(tuple(c.columns) for c in r.cells)
+        shape = tuple(r.facts[i].columns for i in range(len(r.cells)))
         out.append((r, shape, tuple(_units(r.facts[i].value) for i in range(len(r.cells)))))
     return out
 
@@ -130,7 +130,8 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
                          culprits[:3])
     message_vars = {
         "title": rule.title, "total": f"{total.row.label} = {tfact.cell.raw} (line {tfact.cell.line})",
-        "sum": fmt(Decimal(got).scaleb(-6 - tfact.cell.scale)), "diagnosis": where,
+        "sum": fmt(Decimal(got).scaleb(-6 - tfact.cell.scale).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),
+        "diagnosis": where,
         "operands": terms.lstrip("+ "),
     }
     template = rule.message or ("{total} but the {n} rows above it sum to {sum} in column {column} "

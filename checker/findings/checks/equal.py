@@ -6,18 +6,16 @@ common column; it is a violation only when every such alignment has a mismatch t
 from __future__ import annotations
 
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import FactRow, agree, describe, joint_alignments
+from checker.findings.facts import FactRow, agree, describe, paired
 
 
 def mismatches(left: FactRow, right: FactRow, exact: bool):
     """(satisfied, mismatching pairs of the best alignment, ambiguous) or None when never comparable."""
-    combos = joint_alignments([left, right])
-    if combos is None:
+    pairs = paired(left, right)
+    if pairs is None:
         return None
     best = None
-    for la, ra in combos:
-        lf, rf = left.at(la), right.at(ra)
-        common = sorted(lf.keys() & rf.keys())
+    for lf, rf, common in pairs:
         if not common:
             continue
         bad = [(col, lf[col], rf[col]) for col in common if not agree(lf[col], rf[col], exact)]
