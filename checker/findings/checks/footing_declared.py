@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import islice, product
 
 from checker.findings.checks.relations import ambiguous, compatible, operand, solve
-from checker.findings.diagnosis import diagnose, fmt
+from checker.findings.diagnosis import Diagnosis, diagnose, fmt
 from checker.findings.facts import ZERO
 
 MAX_CHOICES = 32
@@ -92,20 +92,20 @@ def _best_choice(total, comps, options, exact):
     return None if best is None else (best[0], best[1], best[2][0])
 
 
-def _finding(compiled, ctx, total, rows, signs, bad, sign_note=""):
+def _finding(compiled, ctx, total, rows, signs, bad, slip=None):
     rule = compiled.rule
     col, got, tfact, terms = bad
     unsure = ambiguous([total] + rows)
     where = None if unsure else col
     expected = as_printed(got, tfact)
-    found = diagnose(tfact.printed, expected)
+    found = slip or diagnose(tfact.printed, expected)
     parts = " ".join(("+ " if s > 0 else "- ") + operand(ctx, r, t, col, unsure) for r, s, t in zip(rows, signs, terms))
     names = {"total": operand(ctx, total, tfact, col, unsure), "sum": fmt(expected),
              "operands": parts.removeprefix("+ "), "title": rule.title, "diagnosis": found.text if found else ""}
     template = rule.message or "{total} but its components sum to {sum}: {operands}; {diagnosis}"
     cells = [ctx.facts.involved(total, tfact, "total", where)] + [
         ctx.facts.involved(r, t, "component", where) for r, t in zip(rows, terms)]
-    return ctx.finding(rule, template.format_map(names) + sign_note, cells, found.text if found else None, unsure)
+    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
 
 
 def _run_above(rows, t, is_total, max_rows):
@@ -152,8 +152,9 @@ def _above(compiled, ctx):
             best = (run, bad[0])
         else:
             run, bad = best
-            if not rule.require_slip or _slip(bad, run):
-                out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad)))
+            slip = _slip(bad, [total] + run)
+            if slip or not rule.require_slip:
+                out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
     return out
 
 
@@ -162,16 +163,17 @@ def _reorder(bad):
     return col, got, tfact, terms[::-1]
 
 
-def _slip(bad, run) -> bool:
-    """One keying slip (one digit, two swapped) in the total or one component explains the difference."""
+def _slip(bad, rows):
+    """The keying slip (one digit, two swapped) in the total or one component that explains the
+    difference, as a Diagnosis naming the row; None when no single slip does."""
     col, got, tfact, terms = bad
     diff = got - tfact.value
-    candidates = [(tfact, tfact.value + diff)] + [(t, t.value - diff) for t in terms]
-    for fact, wanted in candidates:
+    candidates = [(rows[0], tfact, tfact.value + diff)] + [(r, t, t.value - diff) for r, t in zip(rows[1:], terms)]
+    for frow, fact, wanted in candidates:
         found = diagnose(fact.printed, wanted.scaleb(-fact.cell.scale))
         if found is not None and found.kind in ("one_digit", "transposition"):
-            return True
-    return False
+            return Diagnosis(found.kind, f"{found.text} in {frow.row.label!r} (line {fact.cell.line})")
+    return None
 
 
 def check_columns(compiled, ctx):

@@ -25,11 +25,12 @@ def outside(rule, fact) -> str | None:
     return None
 
 
-def scale_slip(rule, value: Decimal) -> str | None:
+def scale_slip(rule, fact) -> str | None:
+    value, places = fact.printed, fact.cell.decimals
     for factor in FACTORS:
         for scaled, word in ((value / factor, "too large"), (value * factor, "too small")):
             if (rule.min is None or scaled >= rule.min) and (rule.max is None or scaled <= rule.max) and scaled:
-                return f"scale slip: {fmt(value)} is x{factor} {word} (likely {fmt(scaled.normalize())})"
+                return f"scale slip: {fmt(value)} is x{factor} {word} (likely {scaled:,.{places}f})"
     return None
 
 
@@ -48,7 +49,7 @@ def check(compiled, ctx):
     names = {"title": rule.title,
              "value": "; ".join(f"{operand(ctx, r, f, f.cell.column, False)} {why}" for r, f, why in bad),
              "bound": _bounds(rule)}
-    slips = [s for s in (scale_slip(rule, f.printed) for _, f, _ in bad) if s]
+    slips = [s for s in (scale_slip(rule, f) for _, f, _ in bad) if s]
     diagnosis = slips[0] if len(slips) == len(bad) else None
     names["diagnosis"] = diagnosis or ""
     names["operands"] = names["value"]
