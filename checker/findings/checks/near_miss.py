@@ -94,7 +94,7 @@ def label_pairs(compiled, ctx):
     printed: dict[Decimal, int] = {}
     for _, f in cells:
         printed[f.printed] = printed.get(f.printed, 0) + 1
-    cells = [(r, f, f"{abs(f.printed):f}".replace(".", "")) for r, f in cells if printed[f.printed] == 1]
+    cells = [(r, f, digits(f)) for r, f in cells if printed[f.printed] == 1]
     anywhere = None
     out = []
     for i, (r1, f1, d1) in enumerate(cells):
@@ -114,6 +114,8 @@ def label_pairs(compiled, ctx):
                 anywhere = {abs(f.printed) for r in ctx.facts.rows for f in r.facts.values()}
             if abs(f2.printed - f1.printed) in anywhere:
                 continue  # the gap is itself printed on the page: likely a real movement, not a slip
+            if not rule.related_labels and apart_elsewhere(r1, f1, r2, f2, anywhere):
+                continue
             names = {"left": describe(r1, f1), "right": describe(r2, f2), "diagnosis": found.text,
                      "title": rule.title}
             names["operands"] = f"{names['left']}; {names['right']}"
@@ -121,6 +123,30 @@ def label_pairs(compiled, ctx):
             involved = [ctx.facts.involved(r1, f1, "left"), ctx.facts.involved(r2, f2, "right")]
             out.append(ctx.finding(rule, template.format_map(names), involved, found.text))
     return out
+
+
+def apart_elsewhere(r1: FactRow, f1: Fact, r2: FactRow, f2: Fact, printed: set[Decimal]) -> bool:
+    """The two rows line up cell for cell (one shape), differ outright in another column and agree in none:
+    two different items, so their near match in this one is chance (quarterly non-interest income against
+    net income). One column where they agree (net loss and loss before taxes, in a year without tax), or
+    where the page prints what sets them apart (the long-term part of a total), keeps them a possible pair."""
+    shape1 = [f.columns for f in r1.facts.values()]
+    if len(r1.facts) < 2 or len(r1.facts) != len(r1.cells) or len(r2.facts) != len(r2.cells) \
+            or shape1 != [f.columns for f in r2.facts.values()]:
+        return False
+    apart = False
+    for x, y in zip(r1.facts.values(), r2.facts.values()):
+        if x is f1 or y is f2 or not x.printed or not y.printed:
+            continue
+        if abs(x.printed) == abs(y.printed) or abs(x.printed - y.printed) in printed \
+                or abs(x.printed + y.printed) in printed:
+            return False
+        apart = apart or not close_digits(digits(x), digits(y))
+    return apart
+
+
+def digits(fact: Fact) -> str:
+    return f"{abs(fact.printed):f}".replace(".", "")
 
 
 def twin_rows(compiled, ctx):
@@ -158,8 +184,8 @@ def twin_rows(compiled, ctx):
 
 def slip_possible(a: FactRow, b: FactRow) -> bool:
     """Cheap test: some value of one row is within two digits of some value of the other."""
-    da = {f"{abs(f.printed):f}".replace(".", "") for f in a.facts.values()}
-    db = {f"{abs(f.printed):f}".replace(".", "") for f in b.facts.values()}
+    da = {digits(f) for f in a.facts.values()}
+    db = {digits(f) for f in b.facts.values()}
     return any(close_digits(x, y) for x in da for y in db)
 
 

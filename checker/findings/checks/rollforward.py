@@ -8,11 +8,10 @@ every alignment consistent with the page and flagged only when none satisfies th
 """
 from __future__ import annotations
 
-
-
-from checker.findings.diagnosis import diagnose, fmt
 import re
 from functools import lru_cache
+
+from checker.findings.diagnosis import diagnose, fmt
 
 from checker.findings.facts import ZERO, agree, describe, joint_alignments
 
@@ -33,20 +32,30 @@ def stem(norm_label: str) -> str:
     return " ".join(ENDPOINT.sub(" ", norm_label).split())
 
 
+def scales(frow) -> frozenset[int]:
+    """The page scales the parser applied to a row's values (thousands for money, units for share counts)."""
+    return frozenset(f.cell.scale for f in frow.facts.values() if f.printed)
+
+
 def pairs(compiled, ctx, max_rows: int | None = None):
-    """(begin, end, rows between) for each beginning row and the nearest ending row below it."""
+    """(begin, end, rows between) for each beginning row and the nearest ending row below it.
+
+    All must be read at one scale: 'Warrant liability, beginning $ 38' (money, thousands) and
+    'Warrant liability, ending 38' read as a count of warrants are not comparable, whatever they print."""
     begins, ends = compiled.rows("begin", ctx), compiled.rows("end", ctx)
     out = []
     for b in begins:
         key = stem(b.norm)
-        for e in ends:
-            if (e.index > b.index and e.row.member_path == b.row.member_path and e is not b
-                    and e.row.section == b.row.section and compatible(e.unit, b.unit) and stem(e.norm) == key):
-                if max_rows is None or e.index - b.index <= max_rows + 1:
-                    between = [r for r in ctx.facts.rows if b.index < r.index < e.index
-                               and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
-                    out.append((b, e, between))
-                break
+        e = next((e for e in ends if e.index > b.index and e.row.member_path == b.row.member_path
+                  and e.row.section == b.row.section and compatible(e.unit, b.unit) and stem(e.norm) == key), None)
+        if e is None or scales(e) != scales(b):
+            continue
+        if max_rows is not None and e.index - b.index > max_rows + 1:
+            continue
+        between = [r for r in ctx.facts.rows if b.index < r.index < e.index
+                   and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
+        if all(scales(r) <= scales(b) for r in between):
+            out.append((b, e, between))
     return out
 
 
