@@ -1,6 +1,6 @@
 """member_total: a member's value is not larger than the total of the same item (the row without members).
 
-The total is the row with the same label and section and no member; the member rows are
+The total is the first row with the same label and no member (member lines reset the section); the member rows are
 those below it with the same label and a member path. Only where every value of the item
 in that column is non-negative (a negative member, such as eliminations, lets another
 exceed the total). One finding per member row, naming the member and the period.
@@ -21,12 +21,12 @@ def check(compiled, ctx):
     totals = {}
     for frow in rows:
         if not frow.row.member_path:
-            totals.setdefault((frow.norm, frow.row.section), frow)
+            totals.setdefault(frow.norm, frow)
     members = [r for r in rows if r.row.member_path and (pick is None or any(pick.search(m) for m in r.row.member_path))]
     exact = rule.tolerance == "exact"
     out = []
     for frow in members:
-        total = totals.get((frow.norm, frow.row.section))
+        total = totals.get(frow.norm)
         if total is None or total.index > frow.index or not compatible(total.unit, frow.unit):
             continue
         if any(f.value < 0 for f in total.facts.values()) or any(

@@ -18,7 +18,8 @@ def check(compiled, ctx):
     blocks = heading_blocks(ctx)
     groups: dict[tuple, list] = {}
     for frow in compiled.rows("item", ctx):
-        key = (frow.norm, tuple(frow.row.member_path), blocks[frow.index], frow.unit)
+        unit = "money" if frow.unit == "number" else frow.unit  # only a table's first row prints its $
+        key = (frow.norm, tuple(frow.row.member_path), blocks[frow.index], unit)
         groups.setdefault(key, []).append(frow)
     exact = rule.tolerance == "exact"
     out = []
