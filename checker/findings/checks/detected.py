@@ -6,7 +6,9 @@ what one mistyped digit in one of its cells would explain, is a total that does 
 Each row may be added or subtracted (income statements print costs positive), the top row
 always added. A one-column page gives no second column to vouch for the run, so there the
 row below must read as a total or balance and the rows add as printed.
-Arithmetic is exact on the printed digits: a detected run is only trusted when it foots exactly.
+Arithmetic is exact on the printed digits, before any page scale: a detected run is only trusted
+when it foots exactly, and a row the parser reads at another scale (a 'Common stock ... shares
+authorized' label on a $ in Millions balance sheet) still adds as printed.
 """
 from __future__ import annotations
 
@@ -32,12 +34,12 @@ def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None
             out.append((r, None, None))
             continue
         shape = tuple(r.facts[i].columns for i in range(len(r.cells)))
-        out.append((r, shape, tuple(_units(r.facts[i].value) for i in range(len(r.cells)))))
+        out.append((r, shape, tuple(_units(r.facts[i].printed) for i in range(len(r.cells)))))
     return out
 
 
 def _units(value: Decimal) -> int:
-    return int(value.scaleb(6))  # exact: printed values have at most 6 decimals after scaling
+    return int(value.scaleb(6))  # exact: printed values have at most 6 decimals
 
 
 def check(compiled, ctx):
@@ -102,18 +104,17 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     """A finding when one cell's single mistyped digit explains the odd column, else None."""
     rule = compiled.rule
     tfact = total.facts[col]
-    diff = Decimal(got - _units(tfact.value)).scaleb(-6)  # sum - total, scaled
-    if max(abs(tfact.value), abs(tfact.value + diff)).scaleb(-tfact.cell.scale) < 10:
+    diff = Decimal(got - _units(tfact.printed)).scaleb(-6)  # sum - total, as printed
+    if max(abs(tfact.printed), abs(tfact.printed + diff)) < 10:
         return None  # counts of a few items: too small for a digit slip to stand out
-    last_unit = tfact.cell.scale > 0 and abs(diff) <= 2 * tfact.half  # rounded page, one unit off
+    last_unit = tfact.cell.scale > 0 and abs(diff) <= Decimal(1).scaleb(-tfact.cell.decimals)  # rounded, one unit off
     if last_unit != (rule.last_unit == "only"):
         return None
     culprits = []
     for (r, _), sign in [((total, None), 0)] + list(zip(run, signs)):
         fact = r.facts[col]
-        wanted = fact.value + diff if sign == 0 else fact.value - sign * diff
-        printed = wanted.scaleb(-fact.cell.scale)
-        slip = diagnose(fact.printed, printed)
+        wanted = fact.printed + diff if sign == 0 else fact.printed - sign * diff
+        slip = diagnose(fact.printed, wanted)
         if slip is not None and slip.kind in SLIPS:
             culprits.append((r, fact, slip))
     if not culprits:
@@ -130,7 +131,7 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
                          culprits[:3])
     message_vars = {
         "title": rule.title, "total": f"{total.row.label} = {tfact.cell.raw} (line {tfact.cell.line})",
-        "sum": fmt(Decimal(got).scaleb(-6 - tfact.cell.scale).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),
+        "sum": fmt(Decimal(got).scaleb(-6).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),
         "diagnosis": where,
         "operands": terms.lstrip("+ "),
     }
