@@ -18,6 +18,8 @@ def parse_or_reject(text):
     except InputError:
         return None
     assert filing.render() == text
+    owned = sorted(n for leaf in filing.leaves() for n in range(leaf.line, leaf.line + len(leaf.source)))
+    assert owned == list(range(1, filing.line_count + 1))  # each line owned once, by one contiguous node
     return filing
 
 

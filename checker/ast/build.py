@@ -11,7 +11,7 @@ import re
 
 from checker.ast.columns import align
 from checker.ast.items import Item
-from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Page, Row, RowKind,
+from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Node, Page, Row, RowKind,
                                StatementKind, Title, ValueKind)
 from checker.ast.textblock import embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
@@ -95,7 +95,7 @@ class PageBuilder:
         if item.kind == "bare" and item.cont:
             self._add_column(item.start, item.lines, item.cont)
             return True
-        if item.kind == "footnote" and self.page.columns:
+        if item.kind == "footnote" and self.page.columns and ends_before(self.page.columns[-1], item.start):
             column = self.page.columns[-1]
             column.source.extend(item.lines)
             column.footnotes.extend(footnote_refs(item.groups["notes"]))
@@ -182,6 +182,8 @@ class PageBuilder:
         notes = footnote_refs(item.groups["notes"])
         owner = self._current_row(item.start)
         target = owner.cells[-1] if owner.cells else owner
+        if not ends_before(target, item.start):  # nothing right above to mark: keep it on a row of its own
+            target = self._new_row(item.start, [], "")
         target.source.extend(item.lines)
         target.footnotes.extend(notes)
 
@@ -224,6 +226,11 @@ class PageBuilder:
         close_rows(self.page)
         align(self.page)
         return self.page
+
+
+def ends_before(node: Node, line: int) -> bool:
+    """The node's lines end right above `line`: a node owns one contiguous run of lines."""
+    return node.line + len(node.source) == line
 
 
 def has_values(row: Row) -> bool:
