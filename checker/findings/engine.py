@@ -1,6 +1,7 @@
 """Evaluate a RuleSet on a Filing: one PageFacts per page, each rule's check on each page it selects."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -35,10 +36,15 @@ class Compiled:
         self.rule = rule
         self.page_test = compile_page_selector(rule.where)
         self.selectors: dict[str, RowTest] = {}
+        self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
+        self.prefilter: dict[str, re.Pattern] = {}
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
             sel = getattr(rule, name, None)
             if sel is not None:
                 self.selectors[name] = compile_selector(sel)
+                self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
+                if sel.label is not None:  # one search over all the page's labels rules most pages out
+                    self.prefilter[name] = re.compile(sel.label, re.IGNORECASE | re.MULTILINE)
         components = getattr(rule, "components", None)
         self.components = [] if components in (None, "above") else [
             (compile_selector(c), c.sign) for c in components]
@@ -46,8 +52,17 @@ class Compiled:
         self.run: Callable[[Compiled, Context], list[Finding]] = CHECKS[rule.kind]
 
     def rows(self, name: str, ctx: Context):
-        test = self.selectors[name]
-        return [r for r in ctx.facts.rows if test(r.row, ctx.page, r.unit)]
+        """The page's numeric rows the operand `name` selects (computed once a page per distinct selector)."""
+        key = self.keys[name]
+        found = ctx.facts.cache.get(key)
+        if found is None:
+            test, quick = self.selectors[name], self.prefilter.get(name)
+            if quick is not None and quick.search(ctx.facts.labels) is None:
+                found = []
+            else:
+                found = [r for r in ctx.facts.rows if test(r.row, ctx.page, r.unit)]
+            ctx.facts.cache[key] = found
+        return found
 
 
 def compiled(rules: RuleSet) -> list[Compiled]:

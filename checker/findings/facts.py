@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from itertools import product
+from itertools import combinations, islice, product
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
@@ -67,11 +67,27 @@ def positional(count: int, width: int) -> list[list[int]]:
     return [list(range(i, i + spare + 1)) for i in range(count)] if spare >= 0 else [[] for _ in range(count)]
 
 
+def standard_width(candidates: list[list[int]]) -> int:
+    """n when cell i of the row may sit in exactly columns i .. i + n - k (the plain left-to-right case), else 0."""
+    if not candidates or not candidates[0] or candidates[0][0] != 0:
+        return 0
+    spare = len(candidates[0]) - 1
+    for i, cols in enumerate(candidates):
+        if len(cols) != spare + 1 or cols[0] != i or cols[-1] != i + spare:
+            return 0
+    return len(candidates) + spare
+
+
 def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS,
                    candidates: list[list[int]] | None = None) -> list[tuple[int, ...]]:
     """Every strictly increasing choice of one candidate column per cell (at most `limit`)."""
     if candidates is None:
         candidates = [c.columns for c in cells]
+    if all(len(c) == 1 for c in candidates):
+        return [tuple(c[0] for c in candidates)]
+    standard = standard_width(candidates)
+    if standard:  # cell i may sit in columns i .. i + spare: every increasing choice of columns is one
+        return list(islice(combinations(range(standard), len(candidates)), limit))
     out: list[tuple[int, ...]] = []
 
     def walk(i: int, last: int, chosen: tuple[int, ...]) -> None:
@@ -84,8 +100,6 @@ def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS,
             if col > last:
                 walk(i + 1, col, chosen + (col,))
 
-    if all(len(c) == 1 for c in candidates):
-        return [tuple(c[0] for c in candidates)]
     walk(0, -1, ())
     return out
 
@@ -96,6 +110,7 @@ class PageFacts:
     def __init__(self, page: Page):
         self.page = page
         self.rows: list[FactRow] = []
+        self.cache: dict = {}  # what several rules derive from the same page (selected rows, footing runs)
         numeric = []
         for index, row in enumerate(page.rows):
             if row.kind is not RowKind.item or not row.cells:
@@ -113,6 +128,11 @@ class PageFacts:
                     fact.columns = tuple(candidates[i])
             self.rows.append(FactRow(row, index, normal_label(row.label), unit_class(row, page), row.cells, facts,
                                      row_alignments(row.cells, candidates=candidates)))
+
+    @cached_property
+    def labels(self) -> str:
+        """Every numeric row's label, one a line: a label regex that finds nothing here selects no row."""
+        return "\n".join(r.row.label for r in self.rows)
 
     @cached_property
     def width(self) -> int:

@@ -44,8 +44,25 @@ def _units(value: Decimal) -> int:
 
 def check(compiled, ctx):
     rule = compiled.rule
-    rows = shaped_rows(ctx)
     out = []
+    for total, shape, near in near_runs(ctx, rule.min_rows, rule.max_rows):
+        for run, signs, col, got in near:
+            finding = _explain(compiled, ctx, total, run, signs, col, got, shape)
+            if finding is not None:
+                out.append(finding)
+                break
+    return out
+
+
+def near_runs(ctx, min_rows: int, max_rows: int):
+    """(total row, its shape, runs off in one column) for each row that may be a total: searched once a
+    page for all rules with these bounds (FT001 and FT002 differ only in which runs they explain)."""
+    key = ("detected_footing", min_rows, max_rows)
+    found = ctx.facts.cache.get(key)
+    if found is not None:
+        return found
+    rows = shaped_rows(ctx)
+    found = ctx.facts.cache[key] = []
     for t in range(len(rows)):
         total, shape, tvec = rows[t]
         if tvec is None or max(abs(x) for x in tvec) < 10 ** 7:  # total at least 10 as printed
@@ -53,15 +70,13 @@ def check(compiled, ctx):
         width = len(tvec)
         if width == 1 and not TOTAL_LABEL.search(total.row.label):
             continue
-        window = _contiguous_above(rows, t, rule.max_rows)
-        if len(window) < rule.min_rows:
+        window = _contiguous_above(rows, t, max_rows)
+        if len(window) < min_rows:
             continue
-        for run, signs, col, got in _search(window, tvec, width, rule.min_rows):
-            finding = _explain(compiled, ctx, total, run, signs, col, got, shape)
-            if finding is not None:
-                out.append(finding)
-                break
-    return out
+        near = _search(window, tvec, width, min_rows)
+        if near:
+            found.append((total, shape, near))
+    return found
 
 
 def _contiguous_above(rows, t, max_rows):
@@ -77,26 +92,51 @@ def _contiguous_above(rows, t, max_rows):
     return window
 
 
+FIELD = 96  # bits per column when a row's values are packed into one integer (sums of printed values fit)
+
+
+def _pack(vec: tuple[int, ...]) -> int:
+    """The row's values as one integer, a field of FIELD bits per column: one addition adds every column."""
+    return sum(v << (FIELD * k) for k, v in enumerate(vec))
+
+
+def _one_field(diff: int, width: int) -> tuple[int, int] | None:
+    """(column, value) when exactly one column of a packed difference is non-zero, else None."""
+    low = (diff & -diff).bit_length() - 1
+    k = low // FIELD
+    if k >= width:
+        return None
+    value = diff >> (FIELD * k)
+    return (k, value) if -(1 << (FIELD - 1)) < value < (1 << (FIELD - 1)) else None
+
+
 def _search(window, tvec, width, min_rows):
-    """Runs off in exactly one column, shortest first; empty when some run foots fully."""
-    partial: list[tuple[tuple[int, ...], tuple[int, ...]]] = []  # (sum vector, signs nearest-first)
+    """Runs off in exactly one column, shortest first; empty when some run foots fully.
+
+    Sums are kept packed (one integer a run, see _pack) with the rows subtracted as a bit mask."""
+    target = _pack(tvec)
+    partial: list[tuple[int, int]] = []  # (packed sum, mask of the rows subtracted, nearest first)
     near = []
     free = width > 1
     for n, (_, vec) in enumerate(window, start=1):
-        tops = [(tuple(a + b for a, b in zip(p, vec)), s + (1,)) for p, s in partial] if partial else [(vec, (1,))]
+        packed = _pack(vec)
+        tops = [(total + packed, mask) for total, mask in partial] if partial else [(packed, 0)]
         if n >= min_rows:
-            for sums, signs in tops:
-                if sums == tvec:
+            for total, mask in tops:
+                diff = total - target
+                if not diff:
                     return []
-                off = [k for k in range(width) if sums[k] != tvec[k]]
-                if len(off) == 1 and len(near) < 64:
-                    near.append((window[:n], signs, off[0], sums[off[0]]))
+                odd = _one_field(diff, width)
+                if odd is not None and len(near) < 64:
+                    signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))
+                    near.append((window[:n], signs, odd[0], tvec[odd[0]] + odd[1]))
         if not free:
             partial = tops
         elif partial:
-            partial = tops + [(tuple(a - b for a, b in zip(p, vec)), sg + (-1,)) for p, sg in partial]
+            bit = 1 << (n - 1)
+            partial = tops + [(total - packed, mask | bit) for total, mask in partial]
         else:
-            partial = [(vec, (1,)), (tuple(-x for x in vec), (-1,))]
+            partial = [(packed, 0), (-packed, 1)]
     return near
 
 

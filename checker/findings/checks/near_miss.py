@@ -54,10 +54,9 @@ def significant(value: Decimal) -> int:
 
 def candidates(compiled, ctx):
     rule = compiled.rule
-    test = compiled.selectors["item"]
     out = []
-    for r in ctx.facts.rows:
-        if r.unit in ("percent", "per_share") or not test(r.row, ctx.page, r.unit):
+    for r in compiled.rows("item", ctx):
+        if r.unit in ("percent", "per_share"):
             continue
         for fact in r.facts.values():
             if abs(fact.printed) >= rule.min_value and significant(fact.printed) >= rule.min_significant:
@@ -67,7 +66,7 @@ def candidates(compiled, ctx):
 
 def close_digits(a: str, b: str) -> bool:
     """Same length and at most two digits apart: the cheap test before any diagnosis."""
-    if len(a) != len(b):
+    if len(a) != len(b) or a == b:
         return False
     apart = 0
     for x, y in zip(a, b):
@@ -76,6 +75,21 @@ def close_digits(a: str, b: str) -> bool:
             if apart > 2:
                 return False
     return apart > 0
+
+
+def neighbours(strings: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of digit strings of one length at most two digits apart (the cheap test before
+    any diagnosis); only strings of one length are compared."""
+    by_length: dict[int, list[int]] = {}
+    for n, d in enumerate(strings):
+        by_length.setdefault(len(d), []).append(n)
+    found = []
+    for group in by_length.values():
+        for a, i in enumerate(group):
+            for j in group[a + 1:]:
+                if close_digits(strings[i], strings[j]):
+                    found.append((i, j))
+    return sorted(found)
 
 
 def check(compiled, ctx):
@@ -97,31 +111,31 @@ def label_pairs(compiled, ctx):
     cells = [(r, f, digits(f)) for r, f in cells if printed[f.printed] == 1]
     anywhere = None
     out = []
-    for i, (r1, f1, d1) in enumerate(cells):
-        for r2, f2, d2 in cells[i + 1:]:
-            if not close_digits(d1, d2) or r1 is r2 or r1.norm == r2.norm or (f1.printed < 0) != (f2.printed < 0):
-                continue
-            if dated_apart(r1.row.label, r2.row.label):
-                continue
-            if rule.same_column and not set(f1.columns) & set(f2.columns):
-                continue
-            if rule.related_labels and not related(r1.norm, r2.norm):
-                continue
-            found = diagnose(f2.printed, f1.printed)
-            if found is None or found.kind not in rule.slips:
-                continue
-            if anywhere is None:
-                anywhere = {abs(f.printed) for r in ctx.facts.rows for f in r.facts.values()}
-            if abs(f2.printed - f1.printed) in anywhere:
-                continue  # the gap is itself printed on the page: likely a real movement, not a slip
-            if not rule.related_labels and apart_elsewhere(r1, f1, r2, f2, anywhere):
-                continue
-            names = {"left": describe(r1, f1), "right": describe(r2, f2), "diagnosis": found.text,
-                     "title": rule.title}
-            names["operands"] = f"{names['left']}; {names['right']}"
-            template = rule.message or "{left} and {right} are nearly the same number: {diagnosis}"
-            involved = [ctx.facts.involved(r1, f1, "left"), ctx.facts.involved(r2, f2, "right")]
-            out.append(ctx.finding(rule, template.format_map(names), involved, found.text))
+    for i, j in neighbours([d for _, _, d in cells]):
+        (r1, f1, _), (r2, f2, _) = cells[i], cells[j]
+        if r1 is r2 or r1.norm == r2.norm or (f1.printed < 0) != (f2.printed < 0):
+            continue
+        if dated_apart(r1.row.label, r2.row.label):
+            continue
+        if rule.same_column and not set(f1.columns) & set(f2.columns):
+            continue
+        if rule.related_labels and not related(r1.norm, r2.norm):
+            continue
+        found = diagnose(f2.printed, f1.printed)
+        if found is None or found.kind not in rule.slips:
+            continue
+        if anywhere is None:
+            anywhere = {abs(f.printed) for r in ctx.facts.rows for f in r.facts.values()}
+        if abs(f2.printed - f1.printed) in anywhere:
+            continue  # the gap is itself printed on the page: likely a real movement, not a slip
+        if not rule.related_labels and apart_elsewhere(r1, f1, r2, f2, anywhere):
+            continue
+        names = {"left": describe(r1, f1), "right": describe(r2, f2), "diagnosis": found.text,
+                 "title": rule.title}
+        names["operands"] = f"{names['left']}; {names['right']}"
+        template = rule.message or "{left} and {right} are nearly the same number: {diagnosis}"
+        involved = [ctx.facts.involved(r1, f1, "left"), ctx.facts.involved(r2, f2, "right")]
+        out.append(ctx.finding(rule, template.format_map(names), involved, found.text))
     return out
 
 
@@ -152,9 +166,7 @@ def digits(fact: Fact) -> str:
 def twin_rows(compiled, ctx):
     """Pairs of rows that agree in every column they share but one, where one keying slip sets them apart."""
     rule = compiled.rule
-    test = compiled.selectors["item"]
-    rows = [r for r in ctx.facts.rows
-            if len(r.facts) >= 2 and r.unit not in ("percent", "per_share") and test(r.row, ctx.page, r.unit)]
+    rows = [r for r in compiled.rows("item", ctx) if len(r.facts) >= 2 and r.unit not in ("percent", "per_share")]
     by_value: dict[Decimal, list[FactRow]] = {}
     for r in rows:
         for value in {abs(f.printed) for f in r.facts.values() if significant(f.printed) >= CORROBORATING}:
