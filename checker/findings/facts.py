@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations, islice, product
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
@@ -19,7 +19,7 @@ ZERO = Decimal(0)
 MAX_ALIGNMENTS = 256  # beyond this many joint alignments a relation is not evaluated (never flag what might hold)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Fact:
     """One value cell: scaled value, rounding half-width, and where it may sit."""
     cell: Cell
@@ -52,12 +52,22 @@ class FactRow:
         return {alignment[i]: f for i, f in self.facts.items()}
 
 
+NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
+
+
+@lru_cache(maxsize=256)
+def half_unit(scale: int, decimals: int) -> Decimal:
+    """Half a display unit, scaled (Cell.half_unit, computed once per scale and precision)."""
+    return Decimal(5).scaleb(scale - decimals - 1)
+
+
 def to_fact(cell: Cell) -> Fact | None:
     if cell.kind is ValueKind.dash:
         return Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
-    if cell.value is None or cell.kind not in (ValueKind.money, ValueKind.number, ValueKind.percent):
+    if cell.value is None or cell.kind not in NUMERIC:
         return None
-    return Fact(cell, cell.value.scaleb(cell.scale), cell.half_unit, cell.value, tuple(cell.columns))
+    value = cell.value.scaleb(cell.scale) if cell.scale else cell.value
+    return Fact(cell, value, half_unit(cell.scale, cell.decimals), cell.value, tuple(cell.columns))
 
 
 def positional(count: int, width: int) -> list[list[int]]:

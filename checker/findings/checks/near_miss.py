@@ -23,6 +23,7 @@ from checker.findings.diagnosis import diagnose
 from checker.findings.checks.rollforward import compatible, stem
 from checker.findings.facts import Fact, FactRow, describe, paired
 
+MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask for (the rule model's bound)
 CORROBORATING = 3  # significant digits of a value two rows share before that agreement says they are twins
 
 
@@ -53,42 +54,44 @@ def significant(value: Decimal) -> int:
 
 
 def candidates(compiled, ctx):
-    rule = compiled.rule
-    out = []
-    for r in compiled.rows("item", ctx):
-        if r.unit in ("percent", "per_share"):
-            continue
-        for fact in r.facts.values():
-            if abs(fact.printed) >= rule.min_value and significant(fact.printed) >= rule.min_significant:
-                out.append((r, fact))
-    return out
+    """(row, fact, significant digits, digit string) of every value a near miss may pair, printed once on
+    the page: shared by all near_miss rules that select alike (each keeps the values big enough for it)."""
+    key = "near_miss:" + compiled.keys["item"]
+    found = ctx.facts.cache.get(key)
+    if found is None:
+        cells = [(r, f) for r in compiled.rows("item", ctx) if r.unit not in ("percent", "per_share")
+                 for f in r.facts.values() if f.printed]
+        printed: dict[Decimal, int] = {}
+        for _, f in cells:
+            printed[f.printed] = printed.get(f.printed, 0) + 1
+        found = [(r, f, sig, digits(f)) for r, f in cells
+                 if printed[f.printed] == 1 and (sig := significant(f.printed)) >= MIN_SIGNIFICANT]
+        pairs = neighbours([c[3] for c in found])
+        found = ctx.facts.cache[key] = (found, pairs)
+    return found
 
 
 def close_digits(a: str, b: str) -> bool:
     """Same length and at most two digits apart: the cheap test before any diagnosis."""
-    if len(a) != len(b) or a == b:
-        return False
-    apart = 0
-    for x, y in zip(a, b):
-        if x != y:
-            apart += 1
-            if apart > 2:
-                return False
-    return apart > 0
+    return len(a) == len(b) and 0 < sum(map(str.__ne__, a, b)) <= 2
 
 
 def neighbours(strings: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of digit strings of one length at most two digits apart (the cheap test before
-    any diagnosis); only strings of one length are compared."""
-    by_length: dict[int, list[int]] = {}
+    """Index pairs (i < j) of digit strings one slip apart (one digit, or two adjacent digits swapped).
+
+    Such a pair keeps one half of the string intact, or, when the swap straddles the middle, both ends:
+    strings are bucketed by length and those keys, and only strings sharing a bucket are compared."""
+    buckets: dict[tuple, list[int]] = {}
     for n, d in enumerate(strings):
-        by_length.setdefault(len(d), []).append(n)
-    found = []
-    for group in by_length.values():
+        h = len(d) // 2
+        for key in ((0, len(d), d[:h]), (1, len(d), d[h:]), (2, d[:h - 1], d[h + 1:])):
+            buckets.setdefault(key, []).append(n)
+    found = set()
+    for group in buckets.values():
         for a, i in enumerate(group):
             for j in group[a + 1:]:
                 if close_digits(strings[i], strings[j]):
-                    found.append((i, j))
+                    found.add((i, j))
     return sorted(found)
 
 
@@ -102,17 +105,13 @@ def check(compiled, ctx):
 
 def label_pairs(compiled, ctx):
     rule = compiled.rule
-    cells = candidates(compiled, ctx)
-    if len(cells) < 2:
-        return []
-    printed: dict[Decimal, int] = {}
-    for _, f in cells:
-        printed[f.printed] = printed.get(f.printed, 0) + 1
-    cells = [(r, f, digits(f)) for r, f in cells if printed[f.printed] == 1]
+    cells, pairs = candidates(compiled, ctx)
     anywhere = None
     out = []
-    for i, j in neighbours([d for _, _, d in cells]):
-        (r1, f1, _), (r2, f2, _) = cells[i], cells[j]
+    for i, j in pairs:
+        (r1, f1, sig1, _), (r2, f2, sig2, _) = cells[i], cells[j]
+        if min(sig1, sig2) < rule.min_significant or min(abs(f1.printed), abs(f2.printed)) < rule.min_value:
+            continue
         if r1 is r2 or r1.norm == r2.norm or (f1.printed < 0) != (f2.printed < 0):
             continue
         if dated_apart(r1.row.label, r2.row.label):

@@ -52,8 +52,9 @@ def pairs(compiled, ctx, max_rows: int | None = None):
             continue
         if max_rows is not None and e.index - b.index > max_rows + 1:
             continue
-        between = [r for r in ctx.facts.rows if b.index < r.index < e.index
-                   and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
+        rows = ctx.facts.rows
+        between = [r for r in rows[rows.index(b) + 1:rows.index(e)]
+                   if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
         if all(scales(r) <= scales(b) for r in between):
             out.append((b, e, between))
     return out
