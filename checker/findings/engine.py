@@ -29,9 +29,6 @@ class Context:
                        cells=tuple(cells), ambiguous=ambiguous)
 
 
-MEMO_SIZE = 50_000  # row verdicts remembered per selector
-
-
 class Compiled:
     """A rule with its selectors compiled once: `select(name)` gives the row predicate of an operand."""
 
@@ -41,13 +38,11 @@ class Compiled:
         self.selectors: dict[str, RowTest] = {}
         self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
         self.prefilter: dict[str, re.Pattern] = {}
-        self.memo: dict[str, dict] = {}
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
             sel = getattr(rule, name, None)
             if sel is not None:
                 self.selectors[name] = compile_selector(sel)
                 self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
-                self.memo[name] = {}
                 if sel.label is not None:  # one search over all the page's labels rules most pages out
                     self.prefilter[name] = re.compile(sel.label, re.IGNORECASE | re.MULTILINE)
         components = getattr(rule, "components", None)
@@ -65,23 +60,9 @@ class Compiled:
             if quick is not None and quick.search(ctx.facts.labels) is None:
                 found = []
             else:
-                found = [r for r in ctx.facts.rows if self.selects(name, r, ctx.page)]
+                found = [r for r in ctx.facts.rows if self.selectors[name](r.row, ctx.page, r.unit)]
             ctx.facts.cache[key] = found
         return found
-
-
-    def selects(self, name: str, frow, page: Page) -> bool:
-        """The selector's verdict on a row, remembered by what it looks at (label, members, section, unit):
-        the same labels recur across pages and filings."""
-        row = frow.row
-        key = (row.label, tuple(row.member_path), row.section, frow.unit)
-        memo = self.memo[name]
-        verdict = memo.get(key)
-        if verdict is None:
-            verdict = self.selectors[name](row, page, frow.unit)
-            if len(memo) < MEMO_SIZE:
-                memo[key] = verdict
-        return verdict
 
 
 def compiled(rules: RuleSet) -> list[Compiled]:
