@@ -65,3 +65,16 @@ def test_table_in_a_text_block_with_pipes_keeps_currency_signs_with_amounts():
     assert [(c.line, c.raw, c.value) for c in revenue.cells[:2]] == [(15, "$ 173,599", 173599), (17, "$ 154,328", 154328)]
     assert revenue.cells[-1].raw == "$ 95,088" and revenue.cells[-1].source == ["|$", "|95,088"]
     assert next(row for row in page.rows if row.line == 31).label == "Cost of revenue (1)(2)"
+
+
+@pytest.mark.parametrize("path, line, scale", [
+    ("rhtm/aapl-2025q1_R4.txt", 81, 6),   # "Common stock ... paid-in capital, $0.00001 par value: ... shares authorized"
+    ("rhtm/orcl-R2.txt", 87, 6),          # "Common stock, $0.01 par value ...-authorized: 11,000 shares"
+    ("pages/1934064_000155837024010492_R61.txt", 35, 3),  # "Warrant liability, ending" is money
+    ("rhtm/aapl-2025q1_R2.txt", 83, 3),   # "Basic (in shares)" on "shares in Thousands, $ in Millions"
+    ("rhtm/aapl-2025q1_R2.txt", 39, 6),   # operating expenses in millions
+])
+def test_amounts_whose_labels_mention_shares_take_the_money_scale(path, line, scale):
+    filing = parse_file(str(FIXTURES / path))
+    cell = next(c for _, c in filing.pages[0].cells() if c.line == line)
+    assert cell.scale == scale, (cell.raw, cell.scale)

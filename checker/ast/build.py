@@ -316,11 +316,20 @@ def close_rows(page: Page) -> None:
 
 SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
 PER_SHARE_LABEL = re.compile(r"per (?:share|unit)|price|\$ / shares|/ ?share", re.I)
+# an amount of money whose label still speaks of shares: "Warrant liability", "Common stock,
+# $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased"
+MONEY_LABEL = re.compile(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
+                         r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$", re.I)
+SHARE_COUNT = re.compile(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b", re.I)
 
 
 def scale_cells(row: Row, title: Title) -> None:
-    per_share = bool(PER_SHARE_LABEL.search(row.label)) or row.unit == "$ / shares"
-    shares = row.unit == "shares" or (not per_share and bool(SHARE_LABEL.search(row.label)))
+    """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
+    label = row.label
+    per_share = bool(PER_SHARE_LABEL.search(label)) or row.unit == "$ / shares"
+    money = any(c.kind is ValueKind.money for c in row.cells) or bool(MONEY_LABEL.search(label))
+    shares = row.unit == "shares" or (not per_share and bool(SHARE_LABEL.search(label))
+                                      and (not money or bool(SHARE_COUNT.search(label)) and "$" not in label))
     for cell in row.cells:
         if cell.kind is ValueKind.money:
             cell.scale = 0 if per_share else title.money_scale
