@@ -1,5 +1,4 @@
 """The line and value grammars: what each token accepts, and that the compiled lexer is pyparsing's."""
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st

@@ -2,7 +2,7 @@
 one-digit change of a repeated figure is caught with both lines named."""
 from pathlib import Path
 
-from checker.ast import parse_file, parse_text
+from checker.ast import parse_text
 from checker.findings import check_filing
 from checker.rules import load_rules
 

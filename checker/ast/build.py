@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from checker.ast.columns import align
+from checker.ast.definitions import definition, merge_definition
 from checker.ast.items import Item
-from checker.ast.model import (Cell, Column, ColumnGroup, Definition, Node, Page, Row, RowKind,
-                               StatementKind, Title, ValueKind)
+from checker.ast.model import (Cell, Column, ColumnGroup, Node, Page, Row, RowKind, StatementKind, Title,
+                               ValueKind)
+from checker.ast.rows import close_rows
 from checker.ast.textblock import embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
@@ -263,75 +265,3 @@ def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:
     raw = "\n".join(paragraphs)
     table = embedded_table(source, line) if len(source) > 3 else []
     return Cell(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs, table=table)
-
-
-def definition(line: int, lines: list[str]) -> Definition:
-    node = Definition(line=line, source=list(lines))
-    for text in lines[1:] if lines[0].startswith("|") else lines:
-        note_definition_line(node, text)
-    return node
-
-
-def merge_definition(node: Definition, item: Item) -> None:
-    if item.kind == "cell" and node.name is None and re.match(r"[a-z][\w-]*_\w+$", item.content.strip()):
-        node.name = item.content.strip()
-    for text in item.cont:
-        note_definition_line(node, text)
-
-
-def note_definition_line(node: Definition, text: str) -> None:
-    stripped = text.strip()
-    if stripped.startswith("Reference ") and ":" in stripped:
-        node.references.append(stripped)
-    elif stripped in ("- Details", "+ Details", "- Definition", "+ References", "- References"):
-        if stripped == "- References" and node.text is None:
-            node.kind = "abstract"
-        elif stripped == "- Details" and node.text is None and not node.references:
-            node.kind = "member"
-    elif stripped and stripped != "No definition available." and node.text is None \
-            and not stripped.startswith("-"):
-        node.text = stripped
-        node.kind = "element"
-
-
-def close_rows(page: Page) -> None:
-    """Row kinds and cell scales, now that every row has its cells."""
-    title = page.title
-    members: list[str] = []
-    section: str | None = None
-    for row in page.rows:
-        has_values = any(c.kind is not ValueKind.empty for c in row.cells)
-        if row.kind is RowKind.member or (not has_values and (" | " in row.label or "[Member]" in row.label)):
-            row.kind = RowKind.member
-            members = [part.strip() for part in row.label.split(" | ")]
-            section = None
-        elif not has_values:
-            row.kind = RowKind.abstract
-            section = row.label
-        row.member_path = members
-        row.section = section if row.kind is RowKind.item else row.section
-        if title is not None:
-            scale_cells(row, title)
-
-
-SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
-PER_SHARE_LABEL = re.compile(r"per (?:share|unit)|price|\$ / shares|/ ?share", re.I)
-# an amount of money whose label still speaks of shares: "Warrant liability", "Common stock,
-# $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased"
-MONEY_LABEL = re.compile(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
-                         r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$", re.I)
-SHARE_COUNT = re.compile(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b", re.I)
-
-
-def scale_cells(row: Row, title: Title) -> None:
-    """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
-    label = row.label
-    per_share = bool(PER_SHARE_LABEL.search(label)) or row.unit == "$ / shares"
-    money = any(c.kind is ValueKind.money for c in row.cells) or bool(MONEY_LABEL.search(label))
-    shares = row.unit == "shares" or (not per_share and bool(SHARE_LABEL.search(label))
-                                      and (not money or bool(SHARE_COUNT.search(label)) and "$" not in label))
-    for cell in row.cells:
-        if cell.kind is ValueKind.money:
-            cell.scale = 0 if per_share else title.money_scale
-        elif cell.kind is ValueKind.number:
-            cell.scale = title.shares_scale if shares else 0 if per_share else title.money_scale

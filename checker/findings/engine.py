@@ -23,7 +23,8 @@ class Context:
     def finding(self, rule: RuleBase, message: str, cells: list[Involved], diagnosis: str | None = None,
                 ambiguous: bool = False) -> Finding:
         if ambiguous:
-            message += " (column alignment ambiguous; no alignment consistent with the page satisfies the rule)"
+            message += (" (the page does not show every value's column; no placement of the values in"
+                        " the columns they can take makes them agree)")
         return Finding(rule=rule.id, severity=Severity(rule.severity.value), message=message, diagnosis=diagnosis,
                        path=self.path, page=self.page.index, page_title=self.page.name,
                        cells=tuple(cells), ambiguous=ambiguous)
