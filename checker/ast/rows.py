@@ -11,6 +11,7 @@ def close_rows(page: Page) -> None:
     title = page.title
     members: list[str] = []
     section: str | None = None
+    scaled = title is not None and bool(title.money_scale or title.shares_scale)
     for row in page.rows:
         has_values = any(c.kind is not ValueKind.empty for c in row.cells)
         if row.kind is RowKind.member or (not has_values and (" | " in row.label or "[Member]" in row.label)):
@@ -21,9 +22,10 @@ def close_rows(page: Page) -> None:
             row.kind = RowKind.abstract
             section = row.label
         row.member_path = members
-        row.section = section if row.kind is RowKind.item else row.section
-        if title is not None:
-            scale_cells(row, title)
+        if row.kind is RowKind.item:
+            row.section = section
+            if scaled and has_values:  # on an unscaled page every scale stays 0
+                scale_cells(row, title)
 
 
 SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
