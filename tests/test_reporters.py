@@ -28,7 +28,7 @@ def test_text_names_path_line_severity_rule_and_cells():
     assert "  diagnosis: one digit differs: 5 -> 7 in the ten-thousands place" in text
     assert "line   35  471,898  Employee Stock Options [Member] > Antidilutive securities" in text
     assert "| Dec. 31, 2020" in text
-    assert "column alignment ambiguous" in text
+    assert "columns not all shown on the page" in text
     assert text.rstrip().endswith("Found 2 findings in 1 file (1 page): 1 error, 1 warning, 0 info.")
     assert "\x1b[" not in text
 

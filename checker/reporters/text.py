@@ -39,7 +39,7 @@ class TextReporter(Reporter):
         width = max((len(c.raw) for c in finding.cells), default=0)
         for cell in sorted(finding.cells, key=lambda c: c.line):
             lines.append(self._paint(f"  line {cell.line:>4}  {cell.raw:<{width}}  {cell_context(cell)}", "2"))
-        note = "; column alignment ambiguous" if finding.ambiguous else ""
+        note = "; columns not all shown on the page" if finding.ambiguous else ""
         lines.append(self._paint(f"  page {finding.page + 1}: {finding.page_title}{note}", "2"))
         lines.append("")
         return lines

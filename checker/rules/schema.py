@@ -1,8 +1,5 @@
-"""JSON Schema of rule files, for editors: `python3 -m checker.rules.schema > rules.schema.json`."""
+"""JSON Schema of rule files, for editors (written to docs/rules.schema.json by `python3 -m checker.rules.docs`)."""
 from __future__ import annotations
-
-import json
-import sys
 
 from checker.rules.model import RuleFile
 
@@ -13,12 +10,3 @@ def rule_file_schema() -> dict:
     schema["title"] = "check rule file"
     return schema
 
-
-def main() -> int:
-    json.dump(rule_file_schema(), sys.stdout, indent=1, sort_keys=True)
-    sys.stdout.write("\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,18 +1,23 @@
-#!/usr/bin/env python3
-"""Generate docs/rules.md from the shipped rules' metadata: python3 bench/rules_docs.py > docs/rules.md"""
+"""The rule reference, generated from the rules' own metadata: python3 -m checker.rules.docs
+
+Writes docs/rules.md and docs/rules.schema.json (the JSON Schema of rule files, for
+editors); tests/test_rules_docs.py fails when either is stale.
+"""
 from __future__ import annotations
 
-import sys
+import json
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from checker.rules.registry import load_rules
+from checker.rules.schema import rule_file_schema
 
-from checker.rules import load_rules  # noqa: E402
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
-def main() -> int:
+def render() -> str:
+    """docs/rules.md: the table of rules, then each rule's metadata and examples."""
     rules = load_rules()
-    out = ["# Rules", "", "Generated from the rule packs in `rules/` by `bench/rules_docs.py`; do not edit.", "",
+    out = ["# Rules", "", "Generated from the rule packs in `rules/` by `python3 -m checker.rules.docs`; do not edit.", "",
            "| id | severity | kind | title |", "| --- | --- | --- | --- |"]
     out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity.value} | {r.kind} | {r.title} |" for r in rules.rules]
     for r in rules.rules:
@@ -25,9 +30,14 @@ def main() -> int:
                 out += ["", f"{label}: {ex.name}", "", "```", ex.page.rstrip("\n"), "```"]
                 for e in ex.expect:
                     out += [f"expects a finding on lines {e.lines}" + (f" ({e.diagnosis})" if e.diagnosis else "")]
-    print("\n".join(out))
-    return 0
+    return "\n".join(out) + "\n"
+
+
+def render_schema() -> str:
+    return json.dumps(rule_file_schema(), indent=1, sort_keys=True) + "\n"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    (DOCS / "rules.md").write_text(render(), encoding="utf-8")
+    (DOCS / "rules.schema.json").write_text(render_schema(), encoding="utf-8")
+    print(f"wrote {DOCS / 'rules.md'} and {DOCS / 'rules.schema.json'}")
