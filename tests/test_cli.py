@@ -102,7 +102,9 @@ def test_list_rules(capsys):
     status, out, _ = run(capsys, "--list-rules")
     assert status == 0 and "XR001    error    Options outstanding agree with antidilutive options" in out
     assert run(capsys, "--list-rules", "--select", "XR001")[1].splitlines() == [out.splitlines()[
-        [line.split()[0] for line in out.splitlines()].index("XR001")]]
+        [(line.split() or [""])[0] for line in out.splitlines()].index("XR001")]]
+    off = out.split("off by default (run them with --select ID):\n")[1]
+    assert "MT001    info" in off and "XR001" not in off
 
 
 def test_explain(capsys):

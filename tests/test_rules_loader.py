@@ -85,3 +85,12 @@ def test_json_schema_for_editors():
     json.dumps(schema)
     assert "rules" in schema["properties"]
     assert "EqualRule" in schema["$defs"] and "pass" in schema["$defs"]["Examples"]["properties"]
+
+
+def test_rules_off_by_default_run_only_when_selected():
+    rules = load_rules()
+    off = {r.id for r in rules.off_by_default()}
+    assert {"MT001", "UQ001"} <= off
+    assert not off & {r.id for r in rules.select().rules}
+    assert [r.id for r in rules.select(["MT001"]).rules] == ["MT001"]
+    assert "UQ001" in {r.id for r in rules.select(["UQ"]).rules}

@@ -9,10 +9,18 @@ from typing import TextIO
 from checker.reporters.results import InputProblem
 
 
-def list_rules(rules, out: TextIO) -> int:
+def list_rules(rules, off_by_default, out: TextIO) -> int:
+    """The selected rules; then the heuristics that are off unless --select names them."""
+    selected = {rule.id for rule in rules.rules}
     for rule in sorted(rules.rules, key=lambda r: r.id):
         severity = getattr(rule.severity, "value", rule.severity)
         out.write(f"{rule.id:<8} {severity:<8} {rule.title}\n")
+    off = [rule for rule in off_by_default if rule.id not in selected]
+    if off:
+        out.write("\noff by default (run them with --select ID):\n")
+        for rule in sorted(off, key=lambda r: r.id):
+            severity = getattr(rule.severity, "value", rule.severity)
+            out.write(f"{rule.id:<8} {severity:<8} {rule.title}\n")
     return 0
 
 

@@ -53,7 +53,8 @@ def run_command(argv: list[str] | None) -> int:
     rules = load_rules(settings, select=not args.explain)
     if args.list_rules:
         from checker.cli.commands import list_rules
-        return list_rules(rules, sys.stdout)
+        off = [] if settings.select else load_rules(settings, select=False).off_by_default()
+        return list_rules(rules, off, sys.stdout)
     if args.explain:
         from checker.cli.commands import explain
         return explain(find_rule(rules, args.explain), sys.stdout)

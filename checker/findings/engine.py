@@ -25,7 +25,10 @@ class Context:
         if ambiguous:
             message += (" (the page does not show every value's column; no placement of the values in"
                         " the columns they can take makes them agree)")
-        return Finding(rule=rule.id, severity=Severity(rule.severity.value), message=message, diagnosis=diagnosis,
+        severity = rule.severity
+        if ambiguous and rule.ambiguous_severity not in (None, "skip"):
+            severity = rule.ambiguous_severity
+        return Finding(rule=rule.id, severity=Severity(severity.value), message=message, diagnosis=diagnosis,
                        path=self.path, page=self.page.index, page_title=self.page.name,
                        cells=tuple(cells), ambiguous=ambiguous)
 
@@ -86,5 +89,6 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
         if not ctx.facts.rows:
             continue
         for rule in active:
-            findings.extend(rule.run(rule, ctx))
+            skip_open = rule.rule.ambiguous_severity == "skip"
+            findings.extend(f for f in rule.run(rule, ctx) if not (skip_open and f.ambiguous))
     return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))

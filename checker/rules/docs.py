@@ -19,10 +19,13 @@ def render() -> str:
     rules = load_rules()
     out = ["# Rules", "", "Generated from the rule packs in `rules/` by `python3 -m checker.rules.docs`; do not edit.", "",
            "| id | severity | kind | title |", "| --- | --- | --- | --- |"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity.value} | {r.kind} | {r.title} |" for r in rules.rules]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity.value}{'' if r.enabled else ', off by default'} | {r.kind} "
+            f"| {r.title} |" for r in rules.rules]
     for r in rules.rules:
         out += ["", f"## {r.id}", "", f"**{r.title}** ({r.severity.value}, kind `{r.kind}`, "
                 f"from `{rules.origin.get(r.id, '?')}`)", "", r.description.strip(), "", "Why: " + r.rationale.strip()]
+        if not r.enabled:
+            out += ["", f"Off by default: runs only with `--select {r.id}`."]
         if r.references:
             out += ["", "References: " + "; ".join(r.references)]
         for label, examples in (("Passes", r.examples.passing), ("Fails", r.examples.failing)):

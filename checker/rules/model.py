@@ -111,6 +111,8 @@ class RuleBase(Strict):
     id: str = Field(pattern=r"^[A-Z]{2,4}[0-9]{3}$", description="stable id, e.g. XR001")
     title: str = Field(min_length=3)
     severity: Severity
+    enabled: bool = Field(True, description="false: a heuristic left off by default; it runs only when --select "
+                                            "names it (by id or prefix)")
     description: str = Field(description="what the rule checks")
     rationale: str = Field(description="why an auditor cares")
     references: list[str] = Field([], description="authoritative references (ASC topics, DQC rules)")
@@ -118,6 +120,9 @@ class RuleBase(Strict):
     tolerance: Tolerance = Field("rounding", description="rounding: each printed value is an interval of half a "
                                                          "display unit either side; exact: as printed")
     message: str | None = Field(None, description="message template; placeholders depend on the kind")
+    ambiguous_severity: Severity | Literal["skip"] | None = Field(
+        None, description="for a finding that rests on values whose columns the page leaves open (they may be "
+                          "different periods): its severity, or skip to drop it; the rule's severity when omitted")
     examples: Examples
 
     PLACEHOLDERS: ClassVar[frozenset] = frozenset({"title", "operands", "diagnosis"})
@@ -197,6 +202,8 @@ class RollforwardRule(RuleBase):
     begin: Selector
     end: Selector
     max_rows: int = Field(15, ge=1)
+    require_slip: bool = Field(False, description="report only mismatches one keying slip explains (activity "
+                                                  "signs are taken as printed, and subtotals among them are not known)")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "sum"})
 
 
@@ -222,9 +229,6 @@ class CompareRule(RuleBase):
     ignore_members: str | None = Field(None, description="regular expression: members it matches are left out "
                                                          "when member paths are compared (Minimum|Maximum)")
     nonnegative: bool = Field(False, description="compare only values printed without a minus sign")
-    ambiguous_severity: Severity | None = Field(None, description="severity of a finding whose column alignment "
-                                                                 "was ambiguous (the operands may be different "
-                                                                 "periods); the rule's severity when omitted")
 
     _check = field_validator("label_ignore", "ignore_members")(_regex)
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right", "op"})

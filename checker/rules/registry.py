@@ -34,17 +34,21 @@ class RuleSet:
         raise RuleError(f'no such rule: "{rule_id}"')
 
     def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
-        """Keep the rules named in `select` (all when empty), then drop those in `ignore`.
+        """Keep the rules named in `select` (every enabled rule when empty), then drop those in `ignore`.
 
-        A name is a rule id (XR001) or an id prefix ending in a letter (XR: every XR rule)."""
+        A name is a rule id (XR001) or an id prefix ending in a letter (XR: every XR rule); a rule
+        that is off by default runs only when a name in `select` matches it."""
         select, ignore = list(select), list(ignore)
         for name in select + ignore:
             if not any(_matches(rule.id, name) for rule in self.rules):
                 raise RuleError(f'no such rule: "{name}"')
         kept = [r for r in self.rules
-                if (not select or any(_matches(r.id, s) for s in select))
+                if (any(_matches(r.id, s) for s in select) if select else r.enabled)
                 and not any(_matches(r.id, i) for i in ignore)]
         return RuleSet(tuple(kept), self.origin)
+
+    def off_by_default(self) -> list[RuleBase]:
+        return [r for r in self.rules if not r.enabled]
 
 
 def _matches(rule_id: str, name: str) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from checker.findings.model import Severity
 from checker.findings.checks.relations import ambiguous, compatible, fits, operand, select, solve
 
 FLIP = {"<=": ">=", "<": ">", ">=": "<=", ">": "<"}
@@ -72,7 +71,4 @@ def _finding(compiled, ctx, left, right, bad):
     names["operands"] = f"{names['left']}; {names['right']}"
     template = rule.message or "{left} should be {op} {right}"
     cells = [ctx.facts.involved(left, lf, "left", where), ctx.facts.involved(right, rf, "right", where)]
-    finding = ctx.finding(rule, template.format_map(names), cells, None, unsure)
-    if unsure and rule.ambiguous_severity is not None:
-        finding = finding.model_copy(update={"severity": Severity(rule.ambiguous_severity.value)})
-    return finding
+    return ctx.finding(rule, template.format_map(names), cells, None, unsure)

@@ -147,7 +147,9 @@ def check_rollforward(compiled, ctx):
                 best = bad
         if satisfied or best is None:
             continue
-        out.append(_rollforward_finding(rule, ctx, b, e, between, best[0]))
+        finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
+        if finding is not None:
+            out.append(finding)
     return out
 
 
@@ -158,6 +160,8 @@ def _rollforward_finding(rule, ctx, b, e, between, bad):
     where = None if ambiguous else col
     expected = total.scaleb(-efact.cell.scale)
     found = diagnose(efact.printed, expected)
+    if rule.require_slip and not (found and found.keying):
+        return None  # a different number altogether: more likely a sign or subtotal convention than an error
     by_fact = {id(f): r for r in between for f in r.facts.values()}
     cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
         facts.involved(by_fact[id(t)], t, "activity", where) for t in terms]
