@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checker.ast import InputError, ValueKind, parse_bytes  # noqa: E402
+from checker.cli.runner import tune_gc  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -61,6 +62,7 @@ def forget() -> None:
 
 
 def main() -> int:
+    tune_gc()  # as `check` runs
     dirs = [Path(a) for a in sys.argv[1:]] or [DEFAULT / "pages", DEFAULT / "rhtm_txt"]
     pages = pages_under(dirs)
     blobs = [(str(p), p.read_bytes()) for p in pages]

@@ -35,31 +35,39 @@ RowTest = Callable[..., bool]  # (row, page, unit=None): unit is the row's unit 
 
 
 def compile_selector(sel: Selector) -> RowTest:
+    """One predicate for the selector: the cheap tests (unit, members) run before the label patterns."""
     tests: list[RowTest] = []
     flags = re.IGNORECASE
-    if sel.label is not None:
-        rx = re.compile(sel.label, flags)
-        tests.append(lambda row, page, unit=None: rx.search(row.label) is not None)
-    if sel.labels is not None:
-        names = frozenset(normal_label(x) for x in sel.labels)
-        tests.append(lambda row, page, unit=None: normal_label(row.label) in names)
-    if sel.not_label is not None:
-        nx = re.compile(sel.not_label, flags)
-        tests.append(lambda row, page, unit=None: nx.search(row.label) is None)
-    if sel.member is not None:
-        mx = re.compile(sel.member, flags)
-        tests.append(lambda row, page, unit=None: mx.search(" | ".join(row.member_path)) is not None)
-    if sel.no_member:
-        tests.append(lambda row, page, unit=None: not row.member_path)
-    if sel.section is not None:
-        sx = re.compile(sel.section, flags)
-        tests.append(lambda row, page, unit=None: row.section is not None and sx.search(row.section) is not None)
     if sel.unit is not None:
         units = frozenset(u.value for u in sel.unit)
         tests.append(lambda row, page, unit=None: (unit or unit_class(row, page)) in units)
+    if sel.no_member:
+        tests.append(lambda row, page, unit=None: not row.member_path)
+    if sel.member is not None:
+        mx = re.compile(sel.member, flags)
+        tests.append(lambda row, page, unit=None: mx.search(" | ".join(row.member_path)) is not None)
+    if sel.labels is not None:
+        names = frozenset(normal_label(x) for x in sel.labels)
+        tests.append(lambda row, page, unit=None: normal_label(row.label) in names)
+    if sel.label is not None:
+        rx = re.compile(sel.label, flags)
+        tests.append(lambda row, page, unit=None: rx.search(row.label) is not None)
+    if sel.not_label is not None:
+        nx = re.compile(sel.not_label, flags)
+        tests.append(lambda row, page, unit=None: nx.search(row.label) is None)
+    if sel.section is not None:
+        sx = re.compile(sel.section, flags)
+        tests.append(lambda row, page, unit=None: row.section is not None and sx.search(row.section) is not None)
     if sel.concept is not None:
         tests.append(lambda row, page, unit=None: False)  # text renderings carry no concept names per row
-    return lambda row, page, unit=None: all(t(row, page, unit) for t in tests)
+
+    def selects(row: Row, page: Page, unit: str | None = None) -> bool:
+        for test in tests:
+            if not test(row, page, unit):
+                return False
+        return True
+
+    return selects
 
 
 PageTest = Callable[[Page], bool]
