@@ -29,7 +29,7 @@ class RuleError(Exception):
         self.path, self.line, self.rule, self.field, self.reason = path, line, rule, field, message
 
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way: no tags that build objects
 
 
 def read_rule_text(text: str, path: str) -> RuleFile:
