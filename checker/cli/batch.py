@@ -76,6 +76,8 @@ class Batch:
             for result in run(paths, job, self.rules, self.settings.jobs):
                 if result.problem:
                     progress.message(str(result.problem))
+                for warning in result.warnings:
+                    progress.message(str(warning))
                 progress.step()
                 self._accept(result)
                 summary.add(result)

@@ -84,6 +84,8 @@ def _check(path: str) -> FileResult:
     filing = parse_file(path)
     findings = check_filing(filing, _rules)
     result = FileResult(path, pages=len(filing.pages), findings=findings)
+    result.warnings = [InputProblem(path, node.line, f"warning: unparsed line kept as is ({node.reason})")
+                       for _, node in filing.unparsed()]
     if _job.want_tables and findings:
         wanted = {f.page for f in findings}
         result.tables = {p.index: page_table(p) for p in filing.pages if p.index in wanted}
