@@ -1,16 +1,15 @@
 """Evaluate a RuleSet on a Filing: one PageFacts per page, each rule's check on each page it selects."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
 from checker.ast.model import Filing, Page
 from checker.findings.facts import PageFacts
 from checker.findings.model import Finding, Involved, Severity
-from checker.rules.model import RuleBase
+from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
-from checker.rules.selectors import RowTest, compile_page_selector, compile_selector
+from checker.rules.selectors import Memo, RowTest, compile_page_selector, compile_selector
 
 
 @dataclass
@@ -36,56 +35,65 @@ class Context:
 class Compiled:
     """A rule with its selectors compiled once: `select(name)` gives the row predicate of an operand."""
 
-    def __init__(self, rule: RuleBase):
+    def __init__(self, rule: RuleBase, memo: Memo):
         self.rule = rule
         self.page_test = compile_page_selector(rule.where)
         self.selectors: dict[str, RowTest] = {}
         self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
-        self.prefilter: dict[str, re.Pattern] = {}
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
             sel = getattr(rule, name, None)
             if sel is not None:
-                self.selectors[name] = compile_selector(sel)
-                self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
-                if sel.label is not None:  # one search over all the page's labels rules most pages out
-                    self.prefilter[name] = re.compile(sel.label, re.IGNORECASE | re.MULTILINE)
+                self._operand(name, sel, memo)
         components = getattr(rule, "components", None)
         self.components = [] if components in (None, "above") else [
-            (compile_selector(c), c.sign) for c in components]
+            (self._operand(i, c, memo), c.sign) for i, c in enumerate(components)]
         from checker.findings.checks import CHECKS  # the registry of kinds -> engine functions
         self.run: Callable[[Compiled, Context], list[Finding]] = CHECKS[rule.kind]
 
-    def rows(self, name: str, ctx: Context):
-        """The page's numeric rows the operand `name` selects (computed once a page per distinct selector)."""
+    def _operand(self, name: str | int, sel: Selector, memo: Memo) -> RowTest:
+        """Compile one selector; components are named by their position."""
+        test = self.selectors[name] = compile_selector(sel, memo)
+        self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
+        return test
+
+    def rows(self, name: str | int, ctx: Context):
+        """The page's numeric rows the operand `name` (or component number `name`) selects, computed once
+        a page per distinct selector."""
         key = self.keys[name]
         found = ctx.facts.cache.get(key)
         if found is None:
-            quick = self.prefilter.get(name)
-            if quick is not None and quick.search(ctx.facts.labels) is None:
-                found = []
-            else:
-                found = [r for r in ctx.facts.rows if self.selectors[name](r.row, ctx.page, r.unit)]
-            ctx.facts.cache[key] = found
+            # no search of all the page's labels at once first: that costs more than testing each row,
+            # whose label patterns are mostly answered from the memo
+            test, page = self.selectors[name], ctx.page
+            found = ctx.facts.cache[key] = [r for r in ctx.facts.rows if test(r.row, page, r.unit)]
         return found
 
 
-def compiled(rules: RuleSet) -> list[Compiled]:
-    cache = getattr(rules, "_compiled", None)
-    if cache is None:
-        cache = [Compiled(rule) for rule in rules.rules]
-        object.__setattr__(rules, "_compiled", cache)
-    return cache
+class Program:
+    """The compiled rules of a RuleSet and the memo their selectors share (kept for a whole batch run)."""
+
+    def __init__(self, rules: RuleSet):
+        self.memo = Memo()
+        self.rules = [Compiled(rule, self.memo) for rule in rules.rules]
+
+
+def compiled(rules: RuleSet) -> Program:
+    program = getattr(rules, "_compiled", None)
+    if program is None:
+        program = Program(rules)
+        object.__setattr__(rules, "_compiled", program)
+    return program
 
 
 def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
     """Every finding of every rule on every page of the filing, in a deterministic order."""
     findings: list[Finding] = []
-    compiled_rules = compiled(rules)
+    program = compiled(rules)
     for page in filing.pages:
-        active = [c for c in compiled_rules if c.page_test(page)]
+        active = [c for c in program.rules if c.page_test(page)]
         if not active:
             continue
-        ctx = Context(filing.path, page, PageFacts(page))
+        ctx = Context(filing.path, page, PageFacts(page, program.memo))
         if not ctx.facts.rows:
             continue
         for rule in active:

@@ -13,7 +13,7 @@ from itertools import combinations, islice, product
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
-from checker.rules.selectors import normal_label, unit_class
+from checker.rules.selectors import Memo, unit_class
 
 ZERO = Decimal(0)
 MAX_ALIGNMENTS = 256  # beyond this many joint alignments a relation is not evaluated (never flag what might hold)
@@ -117,7 +117,8 @@ def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS,
 class PageFacts:
     """The numeric rows of one page, in order."""
 
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, memo: Memo | None = None):
+        memo = memo or Memo()
         self.page = page
         self.rows: list[FactRow] = []
         self.cache: dict = {}  # what several rules derive from the same page (selected rows, footing runs)
@@ -136,13 +137,8 @@ class PageFacts:
                 candidates = positional(len(row.cells), width)
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
-            self.rows.append(FactRow(row, index, normal_label(row.label), unit_class(row, page), row.cells, facts,
+            self.rows.append(FactRow(row, index, memo.normal_label(row.label), unit_class(row, page), row.cells, facts,
                                      row_alignments(row.cells, candidates=candidates)))
-
-    @cached_property
-    def labels(self) -> str:
-        """Every numeric row's label, one a line: a label regex that finds nothing here selects no row."""
-        return "\n".join(r.row.label for r in self.rows)
 
     @cached_property
     def width(self) -> int:

@@ -58,9 +58,12 @@ def check(compiled, ctx):
 def _declared(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
-    pools = [[r for r in ctx.facts.rows if test(r.row, ctx.page, r.unit)] for test, _ in compiled.components]
+    totals = compiled.rows("total", ctx)
+    if not totals:
+        return []  # most pages: no component need be looked for
+    pools = [compiled.rows(i, ctx) for i in range(len(compiled.components))]
     out = []
-    for total in compiled.rows("total", ctx):
+    for total in totals:
         options = []
         for comp, pool in zip(rule.components, pools):
             found = [r for r in pool if r is not total and r.row.member_path == total.row.member_path
@@ -134,9 +137,11 @@ def _run_above(rows, t, is_total, max_rows):
 def _above(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
-    test = compiled.selectors["total"]
+    totals = {id(r) for r in compiled.rows("total", ctx)}  # a run's inner totals are asked for again and again
+    if not totals:
+        return []
     rows = ctx.facts.rows
-    is_total = lambda r: test(r.row, ctx.page, r.unit)  # noqa: E731
+    is_total = lambda r: id(r) in totals  # noqa: E731
     out = []
     for t, total in enumerate(rows):
         if not is_total(total):
