@@ -6,7 +6,7 @@ page and shared by every rule, with no pydantic work per cell.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import combinations, islice, product
@@ -37,7 +37,12 @@ class FactRow:
     unit: str                       # unit_class
     cells: list[Cell]               # every cell of the row (text and dashes occupy columns too)
     facts: dict[int, Fact]          # cell position -> numeric fact
-    alignments: list[tuple[int, ...]] = field(default_factory=list)  # column of every cell, per alignment
+    candidates: list[list[int]] | None = None  # each cell's possible columns when not the cells' own
+
+    @cached_property
+    def alignments(self) -> list[tuple[int, ...]]:
+        """The column of every cell, per alignment: worked out only for the rows a check pairs or solves."""
+        return row_alignments(self.cells, candidates=self.candidates)
 
     @property
     def line(self) -> int:
@@ -51,8 +56,16 @@ class FactRow:
         """column -> fact under one alignment."""
         return {alignment[i]: f for i, f in self.facts.items()}
 
+    @cached_property
+    def placements(self) -> list[dict[int, Fact]]:
+        """`at` of every alignment, in order: made once, as the checks try each with every alignment of other rows
+        (read only)."""
+        return [self.at(a) for a in self.alignments]
+
 
 NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
+DASH = ValueKind.dash
+ITEM = RowKind.item
 
 
 @lru_cache(maxsize=256)
@@ -61,13 +74,18 @@ def half_unit(scale: int, decimals: int) -> Decimal:
     return Decimal(5).scaleb(scale - decimals - 1)
 
 
-def to_fact(cell: Cell) -> Fact | None:
-    if cell.kind is ValueKind.dash:
-        return Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
-    if cell.value is None or cell.kind not in NUMERIC:
-        return None
-    value = cell.value.scaleb(cell.scale) if cell.scale else cell.value
-    return Fact(cell, value, half_unit(cell.scale, cell.decimals), cell.value, tuple(cell.columns))
+def row_facts(cells: list[Cell]) -> dict[int, Fact]:
+    """cell position -> Fact for the row's numeric cells and dashes (one plain loop: this runs on every row)."""
+    facts = {}
+    for i, cell in enumerate(cells):
+        kind = cell.kind
+        if kind is DASH:
+            facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
+        elif kind in NUMERIC and (value := cell.value) is not None:
+            scale = cell.scale
+            facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
+                            tuple(cell.columns))
+    return facts
 
 
 def positional(count: int, width: int) -> list[list[int]]:
@@ -123,22 +141,24 @@ class PageFacts:
         self.rows: list[FactRow] = []
         self.cache: dict = {}  # what several rules derive from the same page (selected rows, footing runs)
         numeric = []
+        unplaced_width = 0  # the widest row none of whose cells names its column
         for index, row in enumerate(page.rows):
-            if row.kind is not RowKind.item or not row.cells:
+            if row.kind is not ITEM or not row.cells:
                 continue
-            facts = {i: f for i, c in enumerate(row.cells) if (f := to_fact(c)) is not None}
+            facts = row_facts(row.cells)
             if facts:
-                numeric.append((index, row, facts))
-        unplaced = [len(row.cells) for _, row, _ in numeric if not any(c.columns for c in row.cells)]
-        width = max(unplaced, default=0)
-        for index, row, facts in numeric:
+                placed = any(c.columns for c in row.cells)
+                if not placed:
+                    unplaced_width = max(unplaced_width, len(row.cells))
+                numeric.append((index, row, facts, placed))
+        for index, row, facts, placed in numeric:
             candidates = None
-            if width and not any(c.columns for c in row.cells):
-                candidates = positional(len(row.cells), width)
+            if unplaced_width and not placed:
+                candidates = positional(len(row.cells), unplaced_width)
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
             self.rows.append(FactRow(row, index, memo.normal_label(row.label), unit_class(row, page), row.cells, facts,
-                                     row_alignments(row.cells, candidates=candidates)))
+                                     candidates))
 
     @cached_property
     def width(self) -> int:
@@ -166,13 +186,20 @@ def joint_alignments(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
     return product(*(r.alignments for r in rows))
 
 
+def joint_placements(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
+    """Each row's column -> fact under each joint alignment of the rows (as joint_alignments), or None."""
+    if joint_alignments(rows, limit) is None:
+        return None
+    return product(*(r.placements for r in rows))
+
+
 def paired(left: FactRow, right: FactRow):
     """(left's column -> fact, right's column -> fact, shared columns) under each joint alignment of two rows,
     or None when there are too many alignments to try."""
-    combos = joint_alignments([left, right])
+    combos = joint_placements([left, right])
     if combos is None:
         return None
-    return ((fl, fr, sorted(fl.keys() & fr.keys())) for fl, fr in ((left.at(la), right.at(ra)) for la, ra in combos))
+    return ((fl, fr, sorted(fl.keys() & fr.keys())) for fl, fr in combos)
 
 
 def agree(a: Fact, b: Fact, exact: bool = False) -> bool:

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checker.ast.model import RowKind, ValueKind
-from checker.findings.facts import ZERO, Fact, FactRow, joint_alignments, row_alignments
+from checker.findings.facts import ZERO, Fact, FactRow, joint_placements
 from checker.rules.selectors import normal_label
 
 DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)s?", re.IGNORECASE)
@@ -43,8 +43,7 @@ def duration_rows(ctx) -> list[FactRow]:
             if days is not None:
                 facts[i] = Fact(cell, days, ZERO, days)
         if facts:
-            out.append(FactRow(row, index, normal_label(row.label), "duration", row.cells, facts,
-                               row_alignments(row.cells)))
+            out.append(FactRow(row, index, normal_label(row.label), "duration", row.cells, facts))
     ctx.facts._duration_rows = out
     return out
 
@@ -66,14 +65,14 @@ def solve(rows: list[FactRow], test, vacuous: bool = False):
     """The violations of the alignment with the fewest, or None when some alignment satisfies `test`
     or none can evaluate it.
 
-    `test(maps)` gets one {column: Fact} per row and returns a list of violations (empty: holds)
+    `test(maps)` gets one {column: Fact} per row (shared: read only) and returns a list of violations (empty: holds)
     or None (not comparable under this alignment)."""
-    combos = joint_alignments(rows)
+    combos = joint_placements(rows)
     if combos is None:
         return None
     best = None
-    for combo in combos:
-        bad = test([r.at(a) for r, a in zip(rows, combo)])
+    for maps in combos:
+        bad = test(maps)
         if bad is None and not vacuous:
             continue
         if not bad:

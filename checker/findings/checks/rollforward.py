@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checker.findings.diagnosis import diagnose, fmt
 
-from checker.findings.facts import ZERO, agree, describe, joint_alignments
+from checker.findings.facts import ZERO, agree, describe, joint_placements
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out
@@ -84,12 +84,11 @@ def check_continuity(compiled, ctx):
     for b, e, _ in pairs(compiled, ctx):
         if not (b.exact or e.exact):
             continue  # both rows float across the columns: too little to pin a period on either
-        combos = joint_alignments([b, e])
+        combos = joint_placements([b, e])
         if combos is None:
             continue
         best, satisfied = None, False
-        for ba, ea in combos:
-            bf, ef = b.at(ba), e.at(ea)
+        for bf, ef in combos:
             common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
             if not common:
                 continue
@@ -122,13 +121,12 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
-        combos = joint_alignments([b, e] + between)
+        combos = joint_placements([b, e] + between)
         if combos is None:
             continue
         best, satisfied = None, False
-        for alignment in combos:
-            bf, ef = b.at(alignment[0]), e.at(alignment[1])
-            acts = [r.at(al) for r, al in zip(between, alignment[2:])]
+        for placed in combos:
+            bf, ef, acts = placed[0], placed[1], placed[2:]
             common = sorted(bf.keys() & ef.keys())
             if not common:
                 continue
