@@ -130,4 +130,6 @@ def compile_page_selector(sel: PageSelector) -> PageTest:
     if sel.definition is not None:
         dx = re.compile(sel.definition, re.IGNORECASE)
         tests.append(lambda page: any(d.text and dx.search(d.text) for d in page.definitions))
+    if len(tests) <= 1:  # most rules: no page test, or one (the page is asked once a rule)
+        return tests[0] if tests else lambda page: True
     return lambda page: all(t(page) for t in tests)

@@ -23,18 +23,20 @@ TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|out
 SLIPS = ("one_digit", "transposition")
 
 
-def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None]]:
-    """Each numeric row with its shape (the candidate columns of its cells) and its values as integers.
+def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None, int]]:
+    """Each numeric row with its shape (the candidate columns of its cells), its values as integers and
+    those packed into one (see _pack; 0 for a row without a shape).
 
     Rows of one shape line up cell by cell under the alignment that puts them in the same
     columns; when that shape is not exact, a finding on them says the alignment was ambiguous."""
     out = []
     for r in ctx.facts.rows:
         if len(r.facts) != len(r.cells) or r.unit == "percent":
-            out.append((r, None, None))
+            out.append((r, None, None, 0))
             continue
-        shape = tuple(r.facts[i].columns for i in range(len(r.cells)))
-        out.append((r, shape, tuple(_units(r.facts[i].printed) for i in range(len(r.cells)))))
+        facts = [r.facts[i] for i in range(len(r.cells))]
+        vec = tuple(_units(f.printed) for f in facts)
+        out.append((r, tuple(f.columns for f in facts), vec, _pack(vec)))
     return out
 
 
@@ -64,8 +66,8 @@ def near_runs(ctx, min_rows: int, max_rows: int):
     rows = shaped_rows(ctx)
     found = ctx.facts.cache[key] = []
     for t in range(len(rows)):
-        total, shape, tvec = rows[t]
-        if tvec is None or max(abs(x) for x in tvec) < 10 ** 7:  # total at least 10 as printed
+        total, shape, tvec, tpacked = rows[t]
+        if tvec is None or max(map(abs, tvec)) < 10 ** 7:  # total at least 10 as printed
             continue
         width = len(tvec)
         if width == 1 and not TOTAL_LABEL.search(total.row.label):
@@ -73,7 +75,7 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         window = _contiguous_above(rows, t, max_rows)
         if len(window) < min_rows:
             continue
-        near = _search(window, tvec, width, min_rows)
+        near = _search(window, tvec, tpacked, width, min_rows)
         if near:
             found.append((total, shape, near))
     return found
@@ -84,10 +86,10 @@ def _contiguous_above(rows, t, max_rows):
     window = []
     index, shape = rows[t][0].index, rows[t][1]
     for s in range(t - 1, max(-1, t - 1 - max_rows), -1):
-        r, row_shape, vec = rows[s]
+        r, row_shape, _, packed = rows[s]
         if row_shape != shape or r.index != index - 1:
             break
-        window.append((r, vec))
+        window.append((r, packed))
         index = r.index
     return window
 
@@ -100,43 +102,39 @@ def _pack(vec: tuple[int, ...]) -> int:
     return sum(v << (FIELD * k) for k, v in enumerate(vec))
 
 
-def _one_field(diff: int, width: int) -> tuple[int, int] | None:
-    """(column, value) when exactly one column of a packed difference is non-zero, else None."""
-    low = (diff & -diff).bit_length() - 1
-    k = low // FIELD
-    if k >= width:
-        return None
-    value = diff >> (FIELD * k)
-    return (k, value) if -(1 << (FIELD - 1)) < value < (1 << (FIELD - 1)) else None
+HALF_FIELD = 1 << (FIELD - 1)
 
 
-def _search(window, tvec, width, min_rows):
+def _search(window, tvec, target, width, min_rows):
     """Runs off in exactly one column, shortest first; empty when some run foots fully.
 
-    Sums are kept packed (one integer a run, see _pack) with the rows subtracted as a bit mask."""
-    target = _pack(tvec)
-    partial: list[tuple[int, int]] = []  # (packed sum, mask of the rows subtracted, nearest first)
+    Sums are kept packed (one integer a run, see _pack; `target` is the total's), each with a bit mask of
+    the rows subtracted. This loop meets up to 2**max_rows sums a total, so it is written out plainly."""
+    sums: list[int] = []   # the packed sums of the runs of the rows so far, every choice of signs
+    masks: list[int] = []  # for each, the rows subtracted (nearest first)
     near = []
     free = width > 1
-    for n, (_, vec) in enumerate(window, start=1):
-        packed = _pack(vec)
-        tops = [(total + packed, mask) for total, mask in partial] if partial else [(packed, 0)]
+    for n, (_, packed) in enumerate(window, start=1):
+        tops, top_masks = ([total + packed for total in sums], masks) if sums else ([packed], [0])
         if n >= min_rows:
-            for total, mask in tops:
+            if target in tops:
+                return []
+            for total, mask in zip(tops, top_masks):
+                if len(near) >= 64:
+                    break  # enough near runs kept
+                # off in one column only: the lowest non-zero field holds all of the difference
                 diff = total - target
-                if not diff:
-                    return []
-                odd = _one_field(diff, width)
-                if odd is not None and len(near) < 64:
+                k = ((diff & -diff).bit_length() - 1) // FIELD
+                if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
                     signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))
-                    near.append((window[:n], signs, odd[0], tvec[odd[0]] + odd[1]))
+                    near.append((window[:n], signs, k, tvec[k] + value))
         if not free:
-            partial = tops
-        elif partial:
+            sums, masks = tops, top_masks
+        elif sums:
             bit = 1 << (n - 1)
-            partial = tops + [(total - packed, mask | bit) for total, mask in partial]
+            sums, masks = tops + [total - packed for total in sums], top_masks + [mask | bit for mask in masks]
         else:
-            partial = [(packed, 0), (-packed, 1)]
+            sums, masks = [packed, -packed], [0, 1]
     return near
 
 

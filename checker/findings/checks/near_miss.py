@@ -88,6 +88,8 @@ def neighbours(strings: list[str]) -> list[tuple[int, int]]:
             buckets.setdefault(key, []).append(n)
     found = set()
     for group in buckets.values():
+        if len(group) < 2:
+            continue  # most buckets: nothing to compare
         for a, i in enumerate(group):
             for j in group[a + 1:]:
                 if close_digits(strings[i], strings[j]):
@@ -218,8 +220,10 @@ def twin_mismatch(a: FactRow, b: FactRow, rule):
             continue
         for sign in (1, -1):
             bad = [c for c in shared if not same(fa[c], fb[c], sign)]
+            if len(bad) > 1:
+                continue  # the usual case, settled before the support is counted
             support = [c for c in shared if c not in bad and significant(fa[c].printed) >= CORROBORATING]
-            if len(bad) > 1 or not support:
+            if not support:
                 continue
             if not bad:
                 return None  # under this alignment the rows agree in full: nothing to flag

@@ -43,6 +43,9 @@ def pairs(compiled, ctx, max_rows: int | None = None):
     All must be read at one scale: 'Warrant liability, beginning $ 38' (money, thousands) and
     'Warrant liability, ending 38' read as a count of warrants are not comparable, whatever they print."""
     begins, ends = compiled.rows("begin", ctx), compiled.rows("end", ctx)
+    if not begins:
+        return []
+    position = {id(r): i for i, r in enumerate(ctx.facts.rows)}
     out = []
     for b in begins:
         key = stem(b.norm)
@@ -52,8 +55,7 @@ def pairs(compiled, ctx, max_rows: int | None = None):
             continue
         if max_rows is not None and e.index - b.index > max_rows + 1:
             continue
-        rows = ctx.facts.rows
-        between = [r for r in rows[rows.index(b) + 1:rows.index(e)]
+        between = [r for r in ctx.facts.rows[position[id(b)] + 1:position[id(e)]]
                    if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
         if all(scales(r) <= scales(b) for r in between):
             out.append((b, e, between))
@@ -117,6 +119,7 @@ def check_continuity(compiled, ctx):
 
 def check_rollforward(compiled, ctx):
     rule = compiled.rule
+    exact = rule.tolerance == "exact"
     out = []
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
@@ -132,12 +135,16 @@ def check_rollforward(compiled, ctx):
                 continue
             bad = []
             for col in common:
-                terms = [a[col] for a in acts if col in a]
-                total = bf[col].value + sum((t.value for t in terms), ZERO)
-                slack = ZERO if rule.tolerance == "exact" else bf[col].half + ef[col].half + sum(
-                    (t.half for t in terms), ZERO)
-                if abs(total - ef[col].value) > slack:
-                    bad.append((col, total, terms, bf[col], ef[col]))
+                begin, end = bf[col], ef[col]
+                terms = [t for a in acts if (t := a.get(col)) is not None]
+                moved = halves = ZERO  # summed in the same order as ever: Decimal sums stay bit for bit
+                for t in terms:
+                    moved += t.value
+                    halves += t.half
+                total = begin.value + moved
+                slack = ZERO if exact else begin.half + end.half + halves
+                if abs(total - end.value) > slack:
+                    bad.append((col, total, terms, begin, end))
             if not bad:
                 satisfied = True
                 break
