@@ -65,6 +65,7 @@ class FactRow:
 
 NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
 DASH = ValueKind.dash
+DURATION = ValueKind.duration
 ITEM = RowKind.item
 
 
@@ -74,9 +75,11 @@ def half_unit(scale: int, decimals: int) -> Decimal:
     return Decimal(5).scaleb(scale - decimals - 1)
 
 
-def row_facts(cells: list[Cell]) -> dict[int, Fact]:
-    """cell position -> Fact for the row's numeric cells and dashes (one plain loop: this runs on every row)."""
+def row_facts(cells: list[Cell]) -> tuple[dict[int, Fact], bool]:
+    """(cell position -> Fact for the row's numeric cells and dashes, whether a cell is a duration):
+    one plain loop, as this runs on every row."""
     facts = {}
+    durations = False
     for i, cell in enumerate(cells):
         kind = cell.kind
         if kind is DASH:
@@ -85,7 +88,9 @@ def row_facts(cells: list[Cell]) -> dict[int, Fact]:
             scale = cell.scale
             facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
                             tuple(cell.columns))
-    return facts
+        elif kind is DURATION:
+            durations = True
+    return facts, durations
 
 
 def positional(count: int, width: int) -> list[list[int]]:
@@ -140,12 +145,15 @@ class PageFacts:
         self.page = page
         self.rows: list[FactRow] = []
         self.cache: dict = {}  # what several rules derive from the same page (selected rows, footing runs)
+        self.with_durations: list[int] = []  # positions of the item rows with a duration cell
         numeric = []
         unplaced_width = 0  # the widest row none of whose cells names its column
         for index, row in enumerate(page.rows):
             if row.kind is not ITEM or not row.cells:
                 continue
-            facts = row_facts(row.cells)
+            facts, durations = row_facts(row.cells)
+            if durations:
+                self.with_durations.append(index)
             if facts:
                 placed = any(c.columns for c in row.cells)
                 if not placed:

@@ -79,35 +79,33 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
 
     Pattern results and normal labels come from `memo` (shared by the selectors compiled together)."""
     memo = memo or Memo()
-    tests: list[RowTest] = []
-    if sel.unit is not None:
-        units = frozenset(u.value for u in sel.unit)
-        tests.append(lambda row, page, unit=None: (unit or unit_class(row, page)) in units)
-    if sel.no_member:
-        tests.append(lambda row, page, unit=None: not row.member_path)
-    if sel.member is not None:
-        in_members = memo.search(sel.member)
-        tests.append(lambda row, page, unit=None: in_members(" | ".join(row.member_path)))
-    if sel.labels is not None:
-        names = frozenset(normal_label(x) for x in sel.labels)
-        norm = memo.normal_label
-        tests.append(lambda row, page, unit=None: norm(row.label) in names)
-    if sel.label is not None:
-        in_label = memo.search(sel.label)
-        tests.append(lambda row, page, unit=None: in_label(row.label))
-    if sel.not_label is not None:
-        in_not_label = memo.search(sel.not_label)
-        tests.append(lambda row, page, unit=None: not in_not_label(row.label))
-    if sel.section is not None:
-        in_section = memo.search(sel.section)
-        tests.append(lambda row, page, unit=None: row.section is not None and in_section(row.section))
     if sel.concept is not None:
-        tests.append(lambda row, page, unit=None: False)  # text renderings carry no concept names per row
+        return lambda row, page, unit=None: False  # text renderings carry no concept names per row
+    units = None if sel.unit is None else frozenset(u.value for u in sel.unit)
+    no_member = sel.no_member
+    in_members = None if sel.member is None else memo.search(sel.member)
+    names = None if sel.labels is None else frozenset(normal_label(x) for x in sel.labels)
+    norm = memo.normal_label
+    in_label = None if sel.label is None else memo.search(sel.label)
+    in_not_label = None if sel.not_label is None else memo.search(sel.not_label)
+    in_section = None if sel.section is None else memo.search(sel.section)
 
     def selects(row: Row, page: Page, unit: str | None = None) -> bool:
-        for test in tests:
-            if not test(row, page, unit):
-                return False
+        # one function, not one per test: this runs for every row of every page, for each selector
+        if units is not None and (unit or unit_class(row, page)) not in units:
+            return False
+        if no_member and row.member_path:
+            return False
+        if in_members is not None and not in_members(" | ".join(row.member_path)):
+            return False
+        if names is not None and norm(row.label) not in names:
+            return False
+        if in_label is not None and not in_label(row.label):
+            return False
+        if in_not_label is not None and in_not_label(row.label):
+            return False
+        if in_section is not None and (row.section is None or not in_section(row.section)):
+            return False
         return True
 
     return selects

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checker.ast.model import RowKind, ValueKind
+from checker.ast.model import ValueKind
 from checker.findings.facts import ZERO, Fact, FactRow, joint_placements
 from checker.rules.selectors import normal_label
 
@@ -34,9 +34,8 @@ def duration_rows(ctx) -> list[FactRow]:
     if cached is not None:
         return cached
     out = []
-    for index, row in enumerate(ctx.page.rows):
-        if row.kind is not RowKind.item or not any(c.kind is ValueKind.duration for c in row.cells):
-            continue
+    for index in ctx.facts.with_durations:  # item rows with a duration cell, noted as the page's facts were read
+        row = ctx.page.rows[index]
         facts = {}
         for i, cell in enumerate(row.cells):
             days = duration_days(cell.raw) if cell.kind is ValueKind.duration else None
