@@ -13,7 +13,7 @@ from itertools import combinations, islice, product
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
-from checker.rules.selectors import Memo, unit_class
+from checker.rules.selectors import Memo, classify_unit
 
 ZERO = Decimal(0)
 MAX_ALIGNMENTS = 256  # beyond this many joint alignments a relation is not evaluated (never flag what might hold)
@@ -66,6 +66,7 @@ class FactRow:
 NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
 DASH = ValueKind.dash
 DURATION = ValueKind.duration
+PERCENT = ValueKind.percent
 ITEM = RowKind.item
 
 
@@ -75,22 +76,34 @@ def half_unit(scale: int, decimals: int) -> Decimal:
     return Decimal(5).scaleb(scale - decimals - 1)
 
 
-def row_facts(cells: list[Cell]) -> tuple[dict[int, Fact], bool]:
-    """(cell position -> Fact for the row's numeric cells and dashes, whether a cell is a duration):
-    one plain loop, as this runs on every row."""
-    facts = {}
-    durations = False
+@dataclass(slots=True)
+class CellsRead:
+    """What one pass over a row's cells finds: its facts, and what the row's unit class and duration rows need."""
+    facts: dict[int, Fact]     # cell position -> Fact, for numeric cells and dashes
+    durations: bool = False    # some cell is a duration
+    percent: bool = False      # some cell is a percentage
+    currency: bool = False     # some cell prints a currency
+
+
+def read_cells(cells: list[Cell]) -> CellsRead:
+    """One plain loop over the row's cells, as this runs on every row of every page."""
+    read = CellsRead({})
+    facts = read.facts
     for i, cell in enumerate(cells):
         kind = cell.kind
+        if cell.currency:
+            read.currency = True
         if kind is DASH:
             facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
         elif kind in NUMERIC and (value := cell.value) is not None:
             scale = cell.scale
             facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
                             tuple(cell.columns))
+        if kind is PERCENT:
+            read.percent = True
         elif kind is DURATION:
-            durations = True
-    return facts, durations
+            read.durations = True
+    return read
 
 
 def positional(count: int, width: int) -> list[list[int]]:
@@ -151,22 +164,23 @@ class PageFacts:
         for index, row in enumerate(page.rows):
             if row.kind is not ITEM or not row.cells:
                 continue
-            facts, durations = row_facts(row.cells)
-            if durations:
+            read = read_cells(row.cells)
+            if read.durations:
                 self.with_durations.append(index)
-            if facts:
+            if read.facts:
                 placed = any(c.columns for c in row.cells)
                 if not placed:
                     unplaced_width = max(unplaced_width, len(row.cells))
-                numeric.append((index, row, facts, placed))
-        for index, row, facts, placed in numeric:
+                numeric.append((index, row, read, placed))
+        for index, row, read, placed in numeric:
+            facts = read.facts
             candidates = None
             if unplaced_width and not placed:
                 candidates = positional(len(row.cells), unplaced_width)
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
-            self.rows.append(FactRow(row, index, memo.normal_label(row.label), unit_class(row, page), row.cells, facts,
-                                     candidates))
+            unit = classify_unit(row, read.percent, read.currency)
+            self.rows.append(FactRow(row, index, memo.normal_label(row.label), unit, row.cells, facts, candidates))
 
     @cached_property
     def width(self) -> int:

@@ -58,15 +58,21 @@ class Memo:
 
 def unit_class(row: Row, page: Page) -> str:
     """money, shares, per_share, percent or number, from the row's unit, label and cells."""
+    return classify_unit(row, any(c.kind is ValueKind.percent for c in row.cells), any(c.currency for c in row.cells))
+
+
+def classify_unit(row: Row, percent: bool, currency: bool) -> str:
+    """unit_class, told whether some cell is a percentage and whether some cell prints a currency (the page's
+    facts learn both as they read the cells)."""
     unit = (row.unit or "").lower()
     label = row.label.lower()
-    if any(c.kind is ValueKind.percent for c in row.cells):
+    if percent:
         return "percent"
     if "/" in unit or "per share" in label or "per unit" in label or "(in dollars per share)" in label:
         return "per_share"
     if unit == "shares" or "(in shares)" in label:
         return "shares"
-    if unit in ("$", "€", "£", "¥", "usd", "eur", "gbp") or any(c.currency for c in row.cells):
+    if unit in ("$", "€", "£", "¥", "usd", "eur", "gbp") or currency:
         return "money"
     return "number"
 
