@@ -34,9 +34,9 @@ def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None
         if len(r.facts) != len(r.cells) or r.unit == "percent":
             out.append((r, None, None, 0))
             continue
-        facts = [r.facts[i] for i in range(len(r.cells))]
-        vec = tuple(_units(f.printed) for f in facts)
-        out.append((r, tuple(f.columns for f in facts), vec, _pack(vec)))
+        facts = list(r.facts.values())  # every cell is a fact: positions 0, 1, ... in order
+        vec = tuple([int(f.printed.scaleb(6)) for f in facts])  # as _units, inline: this runs on every row
+        out.append((r, tuple([f.columns for f in facts]), vec, _pack(vec)))
     return out
 
 
@@ -99,7 +99,11 @@ FIELD = 96  # bits per column when a row's values are packed into one integer (s
 
 def _pack(vec: tuple[int, ...]) -> int:
     """The row's values as one integer, a field of FIELD bits per column: one addition adds every column."""
-    return sum(v << (FIELD * k) for k, v in enumerate(vec))
+    packed, shift = 0, 0
+    for v in vec:
+        packed += v << shift
+        shift += FIELD
+    return packed
 
 
 HALF_FIELD = 1 << (FIELD - 1)
@@ -108,33 +112,34 @@ HALF_FIELD = 1 << (FIELD - 1)
 def _search(window, tvec, target, width, min_rows):
     """Runs off in exactly one column, shortest first; empty when some run foots fully.
 
-    Sums are kept packed (one integer a run, see _pack; `target` is the total's), each with a bit mask of
-    the rows subtracted. This loop meets up to 2**max_rows sums a total, so it is written out plainly."""
-    sums: list[int] = []   # the packed sums of the runs of the rows so far, every choice of signs
-    masks: list[int] = []  # for each, the rows subtracted (nearest first)
+    Sums are kept packed (one integer a run, see _pack; `target` is the total's). The sums of the first n
+    rows are in the order of the bit mask of the rows subtracted (nearest first): sum i subtracts the rows
+    of the bits of i, and the n-th row is always added. This loop meets up to 2**max_rows sums a total, so
+    it is written out plainly."""
+    sums: list[int] = []
     near = []
     free = width > 1
     for n, (_, packed) in enumerate(window, start=1):
-        tops, top_masks = ([total + packed for total in sums], masks) if sums else ([packed], [0])
+        tops = [total + packed for total in sums] if sums else [packed]
         if n >= min_rows:
             if target in tops:
                 return []
-            for total, mask in zip(tops, top_masks):
-                if len(near) >= 64:
-                    break  # enough near runs kept
-                # off in one column only: the lowest non-zero field holds all of the difference
-                diff = total - target
-                k = ((diff & -diff).bit_length() - 1) // FIELD
-                if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
-                    signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))
-                    near.append((window[:n], signs, k, tvec[k] + value))
+            if len(near) < 64:  # enough near runs kept beyond that
+                for mask, total in enumerate(tops):
+                    # off in one column only: the lowest non-zero field holds all of the difference
+                    diff = total - target
+                    k = ((diff & -diff).bit_length() - 1) // FIELD
+                    if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
+                        signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))
+                        near.append((window[:n], signs, k, tvec[k] + value))
+                        if len(near) >= 64:
+                            break
         if not free:
-            sums, masks = tops, top_masks
+            sums = tops  # one column: the rows add as printed (mask 0 only)
         elif sums:
-            bit = 1 << (n - 1)
-            sums, masks = tops + [total - packed for total in sums], top_masks + [mask | bit for mask in masks]
+            sums = tops + [total - packed for total in sums]  # masks with bit n - 1 set follow those without
         else:
-            sums, masks = [packed, -packed], [0, 1]
+            sums = [packed, -packed]
     return near
 
 
