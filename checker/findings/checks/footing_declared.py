@@ -29,15 +29,22 @@ SUBTOTAL_COLUMN = re.compile(r"\btotal\b|parent|attributable|consolidat", re.IGN
 def foots(signs, exact: bool):
     """The test for `solve`: maps[0] is the total, the rest its components with `signs`."""
     def test(maps):
+        # plain loops (this runs under every joint alignment), summing in the same order as ever
         total, parts = maps[0], maps[1:]
-        common = [c for c in sorted(total) if all(c in m for m in parts)]
-        if not common:
+        shared = set(total)
+        for m in parts:
+            shared &= m.keys()
+        if not shared:
             return None
         bad = []
-        for c in common:
+        for c in sorted(shared):
             terms = [m[c] for m in parts]
-            got = sum((s * t.value for s, t in zip(signs, terms)), ZERO)
-            slack = ZERO if exact else total[c].half + sum((t.half for t in terms), ZERO)
+            got = halves = ZERO
+            for s, t in zip(signs, terms):
+                got += s * t.value
+            for t in terms:
+                halves += t.half
+            slack = ZERO if exact else total[c].half + halves
             if abs(got - total[c].value) > slack:
                 bad.append((c, got, total[c], terms))
         return bad

@@ -219,9 +219,14 @@ def twin_mismatch(a: FactRow, b: FactRow, rule):
         if len(shared) < 2:
             continue
         for sign in (1, -1):
-            bad = [c for c in shared if not same(fa[c], fb[c], sign)]
+            bad = []
+            for c in shared:
+                if not same(fa[c], fb[c], sign):
+                    bad.append(c)
+                    if len(bad) > 1:
+                        break  # the usual case, settled before the rest is compared or the support counted
             if len(bad) > 1:
-                continue  # the usual case, settled before the support is counted
+                continue
             support = [c for c in shared if c not in bad and significant(fa[c].printed) >= CORROBORATING]
             if not support:
                 continue
