@@ -40,6 +40,7 @@ class Compiled:
         self.page_test = compile_page_selector(rule.where)
         self.selectors: dict[str, RowTest] = {}
         self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
+        self.everything: set[str | int] = set()
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
             sel = getattr(rule, name, None)
             if sel is not None:
@@ -54,6 +55,8 @@ class Compiled:
         """Compile one selector; components are named by their position."""
         test = self.selectors[name] = compile_selector(sel, memo)
         self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
+        if self.keys[name] == "rows:{}":
+            self.everything.add(name)  # selects every row (near_miss's item): no need to ask row by row
         return test
 
     def rows(self, name: str | int, ctx: Context):
@@ -65,7 +68,11 @@ class Compiled:
             # no search of all the page's labels at once first: that costs more than testing each row,
             # whose label patterns are mostly answered from the memo
             test, page = self.selectors[name], ctx.page
-            found = ctx.facts.cache[key] = [r for r in ctx.facts.rows if test(r.row, page, r.unit)]
+            if name in self.everything:
+                found = list(ctx.facts.rows)
+            else:
+                found = [r for r in ctx.facts.rows if test(r.row, page, r.unit)]
+            ctx.facts.cache[key] = found
         return found
 
 

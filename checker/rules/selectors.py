@@ -27,7 +27,7 @@ class Memo:
 
     def __init__(self) -> None:
         self.norms: dict[str, str] = {}
-        self.searches: dict[str, Callable[[str], bool]] = {}
+        self.searches: dict[str, tuple[dict[str, bool], Callable[[str], bool]]] = {}
 
     def normal_label(self, label: str) -> str:
         found = self.norms.get(label)
@@ -39,6 +39,11 @@ class Memo:
 
     def search(self, pattern: str) -> Callable[[str], bool]:
         """Does the pattern occur in a text (case-insensitive)? One remembered answer per distinct text."""
+        return self.search_table(pattern)[1]
+
+    def search_table(self, pattern: str) -> tuple[dict[str, bool], Callable[[str], bool]]:
+        """(the answers known so far, the search): a caller that runs for every row looks an answer up
+        itself before it calls the search."""
         found = self.searches.get(pattern)
         if found is None:
             rx = re.compile(pattern, re.IGNORECASE)
@@ -52,7 +57,7 @@ class Memo:
                     hit = seen[text] = rx.search(text) is not None
                 return hit
 
-            self.searches[pattern] = found
+            found = self.searches[pattern] = (seen, found)
         return found
 
 
@@ -92,8 +97,8 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
     in_members = None if sel.member is None else memo.search(sel.member)
     names = None if sel.labels is None else frozenset(normal_label(x) for x in sel.labels)
     norm = memo.normal_label
-    in_label = None if sel.label is None else memo.search(sel.label)
-    in_not_label = None if sel.not_label is None else memo.search(sel.not_label)
+    label_seen, in_label = (None, None) if sel.label is None else memo.search_table(sel.label)
+    not_label_seen, in_not_label = (None, None) if sel.not_label is None else memo.search_table(sel.not_label)
     in_section = None if sel.section is None else memo.search(sel.section)
 
     def selects(row: Row, page: Page, unit: str | None = None) -> bool:
@@ -106,10 +111,14 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
             return False
         if names is not None and norm(row.label) not in names:
             return False
-        if in_label is not None and not in_label(row.label):
-            return False
-        if in_not_label is not None and in_not_label(row.label):
-            return False
+        if in_label is not None:  # the label searches answered from their memo inline, most of the time
+            hit = label_seen.get(row.label)
+            if not (in_label(row.label) if hit is None else hit):
+                return False
+        if in_not_label is not None:
+            hit = not_label_seen.get(row.label)
+            if in_not_label(row.label) if hit is None else hit:
+                return False
         if in_section is not None and (row.section is None or not in_section(row.section)):
             return False
         return True
