@@ -83,6 +83,7 @@ class CellsRead:
     durations: bool = False    # some cell is a duration
     percent: bool = False      # some cell is a percentage
     currency: bool = False     # some cell prints a currency
+    placed: bool = False       # some cell names its column(s)
 
 
 def read_cells(cells: list[Cell]) -> CellsRead:
@@ -93,6 +94,8 @@ def read_cells(cells: list[Cell]) -> CellsRead:
         kind = cell.kind
         if cell.currency:
             read.currency = True
+        if cell.columns:
+            read.placed = True
         if kind is DASH:
             facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
         elif kind in NUMERIC and (value := cell.value) is not None:
@@ -168,12 +171,11 @@ class PageFacts:
             if read.durations:
                 self.with_durations.append(index)
             if read.facts:
-                placed = any(c.columns for c in row.cells)
-                if not placed:
+                if not read.placed:
                     unplaced_width = max(unplaced_width, len(row.cells))
-                numeric.append((index, row, read, placed))
-        for index, row, read, placed in numeric:
-            facts = read.facts
+                numeric.append((index, row, read))
+        for index, row, read in numeric:
+            facts, placed = read.facts, read.placed
             candidates = None
             if unplaced_width and not placed:
                 candidates = positional(len(row.cells), unplaced_width)

@@ -16,6 +16,7 @@ digit explains in the last column is the only thing that sets them apart.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
@@ -61,9 +62,7 @@ def candidates(compiled, ctx):
     if found is None:
         cells = [(r, f) for r in compiled.rows("item", ctx) if r.unit not in ("percent", "per_share")
                  for f in r.facts.values() if f.printed]
-        printed: dict[Decimal, int] = {}
-        for _, f in cells:
-            printed[f.printed] = printed.get(f.printed, 0) + 1
+        printed = Counter(f.printed for _, f in cells)
         found = [(r, f, sig, digits(f)) for r, f in cells
                  if printed[f.printed] == 1 and (sig := significant(f.printed)) >= MIN_SIGNIFICANT]
         pairs = neighbours([c[3] for c in found])

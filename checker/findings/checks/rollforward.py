@@ -51,13 +51,16 @@ def pairs(compiled, ctx, max_rows: int | None = None):
         key = stem(b.norm)
         e = next((e for e in ends if e.index > b.index and e.row.member_path == b.row.member_path
                   and e.row.section == b.row.section and compatible(e.unit, b.unit) and stem(e.norm) == key), None)
-        if e is None or scales(e) != scales(b):
+        if e is None:
+            continue
+        begin_scales = scales(b)
+        if scales(e) != begin_scales:
             continue
         if max_rows is not None and e.index - b.index > max_rows + 1:
             continue
         between = [r for r in ctx.facts.rows[position[id(b)] + 1:position[id(e)]]
                    if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
-        if all(scales(r) <= scales(b) for r in between):
+        if all(scales(r) <= begin_scales for r in between):
             out.append((b, e, between))
     return out
 
