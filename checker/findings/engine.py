@@ -33,7 +33,8 @@ class Context:
 
 
 class Compiled:
-    """A rule with its selectors compiled once: `select(name)` gives the row predicate of an operand."""
+    """A rule with its selectors compiled once: `selectors[name]` is the row predicate of an operand (components
+    are named by position), `rows(name, ctx)` the page's rows it selects."""
 
     def __init__(self, rule: RuleBase, memo: Memo):
         self.rule = rule
