@@ -78,3 +78,16 @@ def test_amounts_whose_labels_mention_shares_take_the_money_scale(path, line, sc
     filing = parse_file(str(FIXTURES / path))
     cell = next(c for _, c in filing.pages[0].cells() if c.line == line)
     assert cell.scale == scale, (cell.raw, cell.scale)
+
+
+@pytest.mark.parametrize("path, headings", [
+    ("pages/1412558_000110465924089121_R88.txt", ["Loans", "Lease obligations", "Bonds"]),
+    ("pages/1934064_000155837024010492_R61.txt",
+     ["Convertible Notes Warrants - Senior Debt", "Convertible Notes Warrants - Subordinated Debt"]),
+])
+def test_member_headings_without_member_are_known_by_the_section_they_repeat(path, headings):
+    page = parse_file(str(FIXTURES / path)).pages[0]
+    members = [row.label for row in page.rows if row.kind.value == "member"]
+    assert members[:len(headings)] == headings
+    first = next(row for row in page.rows if row.member_path == [headings[0]] and row.cells)
+    assert first.kind.value == "item"

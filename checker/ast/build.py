@@ -37,6 +37,7 @@ class PageBuilder:
         self.section: str | None = None
         self.following: Item | None = None  # the item after the one being read
         self.pending: list[Item] = []        # a lone currency sign waiting for its amount
+        self.labels: set[str] = set()        # row labels so far
 
     # -- dispatch ------------------------------------------------------------
     def feed(self, item: Item, following: Item | None = None) -> bool:
@@ -157,16 +158,19 @@ class PageBuilder:
     def _is_text_value(self, item: Item) -> bool:
         """A free-text value of the current row, rather than the next row's label.
 
-        Prose is a value; so is any text under a label on a cover page, where
-        labels and values alternate.  Text followed by values is a label.
+        Text followed by values is a label.  Any text under a label on a cover
+        page is a value: labels and values alternate there.  Elsewhere prose is a
+        value, unless it already labelled a row above (a section repeated under a
+        member heading).
         """
         row = self.row
         if row is None or row.cells or not takes_text(row) or item.cont:
             return False
         if self.following is not None and self.following.starts_value():
             return False
-        cover = self.page.title is not None and self.page.title.kind is StatementKind.cover
-        return cover or len(item.content) >= PROSE_MIN
+        if self.page.title is not None and self.page.title.kind is StatementKind.cover:
+            return True
+        return len(item.content) >= PROSE_MIN and item.content.strip() not in self.labels
 
     def _bare_item(self, item: Item) -> None:
         row = self.row
@@ -206,6 +210,7 @@ class PageBuilder:
         row = Row(line=line, source=source, label=label, unit=unit, member_path=self.members,
                   section=self.section, kind=RowKind.member if member else RowKind.item)
         self.page.rows.append(row)
+        self.labels.add(label)
         self.row = row
         return row
 

@@ -11,21 +11,43 @@ def close_rows(page: Page) -> None:
     title = page.title
     members: list[str] = []
     section: str | None = None
+    sections: set[str] = set()  # section labels seen so far on the page
     scaled = title is not None and bool(title.money_scale or title.shares_scale)
-    for row in page.rows:
-        has_values = any(c.kind is not ValueKind.empty for c in row.cells)
-        if row.kind is RowKind.member or (not has_values and (" | " in row.label or "[Member]" in row.label)):
+    valued = [any(c.kind is not ValueKind.empty for c in row.cells) for row in page.rows]
+    for i, row in enumerate(page.rows):
+        has_values = valued[i]
+        if row.kind is RowKind.member or (not has_values and names_members(row.label)) \
+                or (not has_values and heads_repeated_section(page.rows, valued, i, sections)):
             row.kind = RowKind.member
             members = [part.strip() for part in row.label.split(" | ")]
             section = None
         elif not has_values:
             row.kind = RowKind.abstract
             section = row.label
+            sections.add(row.label)
         row.member_path = members
         if row.kind is RowKind.item:
             row.section = section
             if scaled and has_values:  # on an unscaled page every scale stays 0
                 scale_cells(row, title)
+
+
+def names_members(label: str) -> bool:
+    return " | " in label or "[Member]" in label
+
+
+def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections: set[str]) -> bool:
+    """A heading the rendering printed without "[Member]": the section under it repeats one above.
+
+    EDGAR prints a member's rows as a member heading, then the table's line-item sections
+    again ("Loans", then "Liabilities from financing activities" a second time); a plain
+    section heading ("Liabilities:") does not bring back a section already seen.
+    """
+    label = rows[i].label
+    if label in sections or label.endswith(":") or "[" in label or i + 1 >= len(rows):
+        return False
+    following = rows[i + 1]
+    return not valued[i + 1] and following.label in sections
 
 
 SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
