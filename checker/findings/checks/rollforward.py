@@ -92,18 +92,16 @@ def check_continuity(compiled, ctx):
         combos = joint_placements([b, e])
         if combos is None:
             continue
-        best, satisfied = None, False
-        for bf, ef in combos:
+
+        def mismatches(placed):
+            bf, ef = placed
             common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
             if not common:
-                continue
-            bad = [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], rule.tolerance == "exact")]
-            if not bad:
-                satisfied = True
-                break
-            if best is None or len(bad) < len(best):
-                best = bad
-        if satisfied or best is None:
+                return None
+            return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], rule.tolerance == "exact")]
+
+        best = fewest_mismatches(combos, mismatches)
+        if best is None:
             continue
         ambiguous = not (b.exact and e.exact)
         a, p, bfact, efact = best[0]
@@ -130,35 +128,49 @@ def check_rollforward(compiled, ctx):
         combos = joint_placements([b, e] + between)
         if combos is None:
             continue
-        best, satisfied = None, False
-        for placed in combos:
-            bf, ef, acts = placed[0], placed[1], placed[2:]
-            common = sorted(bf.keys() & ef.keys())
-            if not common:
-                continue
-            bad = []
-            for col in common:
-                begin, end = bf[col], ef[col]
-                terms = [t for a in acts if (t := a.get(col)) is not None]
-                moved = halves = ZERO  # summed in the same order as ever: Decimal sums stay bit for bit
-                for t in terms:
-                    moved += t.value
-                    halves += t.half
-                total = begin.value + moved
-                slack = ZERO if exact else begin.half + end.half + halves
-                if abs(total - end.value) > slack:
-                    bad.append((col, total, terms, begin, end))
-            if not bad:
-                satisfied = True
-                break
-            if best is None or len(bad) < len(best):
-                best = bad
-        if satisfied or best is None:
+        best = fewest_mismatches(combos, lambda placed: roll(placed, exact))
+        if best is None:
             continue
         finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
         if finding is not None:
             out.append(finding)
     return out
+
+
+def fewest_mismatches(combos, mismatches):
+    """The mismatches of the placement that comes closest, or None when one placement satisfies the
+    rule or none can be compared: never flag what might hold."""
+    best = None
+    for placed in combos:
+        bad = mismatches(placed)
+        if bad is None:
+            continue
+        if not bad:
+            return None
+        if best is None or len(bad) < len(best):
+            best = bad
+    return best
+
+
+def roll(placed, exact: bool):
+    """(column, sum, activity, begin, end) for each shared column where begin + activity != end."""
+    bf, ef, acts = placed[0], placed[1], placed[2:]
+    common = sorted(bf.keys() & ef.keys())
+    if not common:
+        return None
+    bad = []
+    for col in common:
+        begin, end = bf[col], ef[col]
+        terms = [t for a in acts if (t := a.get(col)) is not None]
+        moved = halves = ZERO  # summed in the same order as ever: Decimal sums stay bit for bit
+        for t in terms:
+            moved += t.value
+            halves += t.half
+        total = begin.value + moved
+        slack = ZERO if exact else begin.half + end.half + halves
+        if abs(total - end.value) > slack:
+            bad.append((col, total, terms, begin, end))
+    return bad
 
 
 def _rollforward_finding(rule, ctx, b, e, between, bad):
