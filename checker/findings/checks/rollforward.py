@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.findings.checks.relations import solve
 from checker.findings.diagnosis import diagnose, fmt
-
-from checker.findings.facts import ZERO, agree, describe, joint_placements
+from checker.findings.facts import ZERO, agree, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out
@@ -89,9 +89,6 @@ def check_continuity(compiled, ctx):
     for b, e, _ in pairs(compiled, ctx):
         if not (b.exact or e.exact):
             continue  # both rows float across the columns: too little to pin a period on either
-        combos = joint_placements([b, e])
-        if combos is None:
-            continue
 
         def mismatches(placed):
             bf, ef = placed
@@ -100,7 +97,7 @@ def check_continuity(compiled, ctx):
                 return None
             return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], rule.tolerance == "exact")]
 
-        best = fewest_mismatches(combos, mismatches)
+        best = solve([b, e], mismatches)
         if best is None:
             continue
         ambiguous = not (b.exact and e.exact)
@@ -125,31 +122,13 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
-        combos = joint_placements([b, e] + between)
-        if combos is None:
-            continue
-        best = fewest_mismatches(combos, lambda placed: roll(placed, exact))
+        best = solve([b, e] + between, lambda placed: roll(placed, exact))
         if best is None:
             continue
         finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
         if finding is not None:
             out.append(finding)
     return out
-
-
-def fewest_mismatches(combos, mismatches):
-    """The mismatches of the placement that comes closest, or None when one placement satisfies the
-    rule or none can be compared: never flag what might hold."""
-    best = None
-    for placed in combos:
-        bad = mismatches(placed)
-        if bad is None:
-            continue
-        if not bad:
-            return None
-        if best is None or len(bad) < len(best):
-            best = bad
-    return best
 
 
 def roll(placed, exact: bool):
