@@ -9,7 +9,7 @@ from checker.findings.facts import PageFacts
 from checker.findings.model import Finding, Involved, Severity
 from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
-from checker.rules.selectors import Memo, RowTest, compile_page_selector, compile_selector
+from checker.rules.selectors import Memo, RowTest, compile_page_selector, compile_selector, required_words
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Compiled:
         self.selectors: dict[str, RowTest] = {}
         self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
         self.everything: set[str | int] = set()
+        self.needs: dict[str | int, tuple] = {}  # what a page must have for the operand to select anything
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
             sel = getattr(rule, name, None)
             if sel is not None:
@@ -58,6 +59,11 @@ class Compiled:
         self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
         if self.keys[name] == "rows:{}":
             self.everything.add(name)  # selects every row (near_miss's item): no need to ask row by row
+        needs = (None if sel.unit is None else frozenset(u.value for u in sel.unit),
+                 None if sel.label is None else required_words(sel.label),
+                 None if sel.member is None else required_words(sel.member))
+        if needs != (None, None, None) and sel.concept is None:
+            self.needs[name] = needs
         return test
 
     def rows(self, name: str | int, ctx: Context):
@@ -71,10 +77,40 @@ class Compiled:
             test, page = self.selectors[name], ctx.page
             if name in self.everything:
                 found = list(ctx.facts.rows)
+            elif name in self.needs and not _may_select(self.needs[name], ctx.facts):
+                found = []  # most pages: no row has the unit, or a word the label or member pattern needs
             else:
                 found = [r for r in ctx.facts.rows if test(r.row, page, r.unit)]
             ctx.facts.cache[key] = found
         return found
+
+
+def _may_select(needs: tuple, facts: PageFacts) -> bool:
+    """Can some row of the page pass the selector? False only when no row has one of its units, or no row's
+    label (or member path) holds any word its pattern needs (see required_words; ASCII pages only): the rows
+    of the page are read once for all selectors, instead of each selector testing every row."""
+    units, label_words, member_words = needs
+    page = facts.cache.get(_PAGE_TEXT)
+    if page is None:
+        rows = facts.rows
+        labels = "\n".join([r.row.label for r in rows])
+        members = "\n".join([" | ".join(r.row.member_path) for r in rows])
+        page = facts.cache[_PAGE_TEXT] = (
+            {r.unit for r in rows},
+            labels.lower() if labels.isascii() else None,
+            members.lower() if members.isascii() else None)
+        # a word found across two rows' joined texts only costs the row tests; one in a row is always found
+    page_units, labels, members = page
+    if units is not None and units.isdisjoint(page_units):
+        return False
+    if label_words is not None and labels is not None and not any(w in labels for w in label_words):
+        return False
+    if member_words is not None and members is not None and not any(w in members for w in member_words):
+        return False
+    return True
+
+
+_PAGE_TEXT = ("page text",)  # facts.cache key: (units, lowered labels, lowered member paths) of the rows
 
 
 class Program:

@@ -4,6 +4,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+try:
+    import re._parser as sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse  # type: ignore[no-redef]
+
 from checker.ast.model import Page, Row, ValueKind
 from checker.rules.model import PageSelector, Selector
 
@@ -47,6 +52,7 @@ class Memo:
         found = self.searches.get(pattern)
         if found is None:
             rx = re.compile(pattern, re.IGNORECASE)
+            words = required_words(pattern)
             seen: dict[str, bool] = {}
 
             def found(text: str) -> bool:
@@ -54,11 +60,56 @@ class Memo:
                 if hit is None:
                     if len(seen) >= self.LIMIT:
                         seen.clear()
-                    hit = seen[text] = rx.search(text) is not None
+                    if words is not None and text.isascii():  # most labels lack every word: no regex run
+                        low = text.lower()
+                        hit = any(w in low for w in words) and rx.search(text) is not None
+                    else:
+                        hit = rx.search(text) is not None
+                    seen[text] = hit
                 return hit
 
             found = self.searches[pattern] = (seen, found)
         return found
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of the pattern (case-insensitive) contains, read from its
+    parse; None when no such words can be named. Only ASCII words: on an ASCII text, IGNORECASE matches an
+    ASCII letter with nothing but its two cases, so a text without any of them, lowered, cannot match."""
+    try:
+        found = _required(sre_parse.parse(pattern, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - a parse we cannot read only loses the shortcut
+        return None
+    if found is None:
+        return None
+    return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))  # 'beginning' covers 'at beginning'
+
+
+
+def _required(items) -> frozenset[str] | None:
+    """Words one of which a match of this sequence of parsed items contains (see required_words)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:  # a sentinel ends the last run of literals
+        if op is sre_parse.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        if op is sre_parse.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is sre_parse.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] >= 1:
+            found = _required(av[2])
+        else:
+            found = None  # anchors, classes, optional parts, look-arounds: nothing they must contain
+        if found:
+            options.append(found)
+    # any option will do: the one whose shortest word is longest rules out the most texts
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
 def unit_class(row: Row, page: Page) -> str:
