@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 try:
@@ -72,6 +73,7 @@ class Memo:
         return found
 
 
+@lru_cache(maxsize=1024)  # as re caches its compiled patterns: a pattern is parsed once a process
 def required_words(pattern: str) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of the pattern (case-insensitive) contains, read from its
     parse; None when no such words can be named. Only ASCII words: on an ASCII text, IGNORECASE matches an

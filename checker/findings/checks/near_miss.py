@@ -21,11 +21,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.findings.diagnosis import diagnose
-from checker.findings.checks.rollforward import compatible, stem
-from checker.findings.facts import Fact, FactRow, describe, paired
+from checker.findings.checks.rollforward import stem
+from checker.findings.checks.twins import close_digits, digits, significant, twin_rows
+from checker.findings.facts import Fact, FactRow, describe
 
 MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask for (the rule model's bound)
-CORROBORATING = 3  # significant digits of a value two rows share before that agreement says they are twins
 
 
 def related(a: str, b: str) -> bool:
@@ -49,11 +49,6 @@ def dated_apart(a: str, b: str) -> bool:
     return bool(da and db and da != db)
 
 
-def significant(value: Decimal) -> int:
-    digits = str(abs(value)).replace(".", "").lstrip("0").rstrip("0")
-    return len(digits)
-
-
 def candidates(compiled, ctx):
     """(row, fact, significant digits, digit string) of every value a near miss may pair, printed once on
     the page: shared by all near_miss rules that select alike (each keeps the values big enough for it)."""
@@ -68,11 +63,6 @@ def candidates(compiled, ctx):
         pairs = neighbours([c[3] for c in found])
         found = ctx.facts.cache[key] = (found, pairs)
     return found
-
-
-def close_digits(a: str, b: str) -> bool:
-    """Same length and at most two digits apart: the cheap test before any diagnosis."""
-    return len(a) == len(b) and 0 < sum(map(str.__ne__, a, b)) <= 2
 
 
 def neighbours(strings: list[str]) -> list[tuple[int, int]]:
@@ -157,143 +147,3 @@ def apart_elsewhere(r1: FactRow, f1: Fact, r2: FactRow, f2: Fact, printed: set[D
             return False
         apart = apart or not close_digits(digits(x), digits(y))
     return apart
-
-
-def digits(fact: Fact) -> str:
-    return f"{abs(fact.printed):f}".replace(".", "")
-
-
-def twin_rows(compiled, ctx):
-    """Pairs of rows that agree in every column they share but one, where one keying slip sets them apart."""
-    rule = compiled.rule
-    rows = [r for r in compiled.rows("item", ctx) if len(r.facts) >= 2 and r.unit not in ("percent", "per_share")]
-    by_value: dict[Decimal, list[FactRow]] = {}
-    for r in rows:
-        for value in {abs(f.printed) for f in r.facts.values() if significant(f.printed) >= CORROBORATING}:
-            by_value.setdefault(value, []).append(r)
-    pairs = {}
-    for group in by_value.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if compatible(a.unit, b.unit):
-                    pairs[a.index, b.index] = (a, b)
-    out = []
-    for key in sorted(pairs):
-        a, b = pairs[key]
-        if not slip_possible(a, b):
-            continue
-        found = twin_mismatch(a, b, rule)
-        if found is None:
-            continue
-        col, sign, x, y = found[:4]
-        if gap_printed(ctx.facts.rows, abs(x.printed - sign * y.printed), col, a, b):
-            continue
-        if labels_differ_elsewhere(ctx.facts.rows, a, b):
-            continue
-        out.append(twin_finding(compiled, ctx, a, b, found))
-    return out
-
-
-def slip_possible(a: FactRow, b: FactRow) -> bool:
-    """Cheap test: some value of one row is within two digits of some value of the other."""
-    da = {digits(f) for f in a.facts.values()}
-    db = {digits(f) for f in b.facts.values()}
-    return any(close_digits(x, y) for x in da for y in db)
-
-
-def same(x: Fact, y: Fact, sign: int) -> bool:
-    if x.half == y.half:
-        return x.value == sign * y.value
-    return abs(x.value - sign * y.value) <= x.half + y.half
-
-
-def twin_mismatch(a: FactRow, b: FactRow, rule):
-    """(column, sign, fact of a, fact of b, diagnosis, a shared column, its fact) for an alignment under
-    which the rows are twins but for one slip; None when some alignment makes them agree in full, or none fits."""
-    pairs = paired(a, b)
-    if pairs is None:
-        return None
-    found = None
-    for fa, fb, shared in pairs:
-        if len(shared) < 2:
-            continue
-        for sign in (1, -1):
-            bad = []
-            for c in shared:
-                if not same(fa[c], fb[c], sign):
-                    bad.append(c)
-                    if len(bad) > 1:
-                        break  # the usual case, settled before the rest is compared or the support counted
-            if len(bad) > 1:
-                continue
-            support = [c for c in shared if c not in bad and significant(fa[c].printed) >= CORROBORATING]
-            if not support:
-                continue
-            if not bad:
-                return None  # under this alignment the rows agree in full: nothing to flag
-            if found is None:
-                col = bad[0]
-                x, y = fa[col], fb[col]
-                slip = slip_between(x, y, sign, rule)
-                if slip is not None:
-                    found = (col, sign, x, y, slip, support[0], fa[support[0]])
-    return found
-
-
-def slip_between(x: Fact, y: Fact, sign: int, rule):
-    if x.cell.scale != y.cell.scale or (x.printed < 0) != (sign * y.printed < 0):
-        return None
-    if max(abs(x.printed), abs(y.printed)) < rule.min_value:
-        return None
-    if max(significant(x.printed), significant(y.printed)) < rule.min_significant:
-        return None
-    slip = diagnose(sign * y.printed, x.printed)  # the later row read as the retyped one, as for label pairs
-    return slip if slip is not None and slip.kind in rule.slips else None
-
-
-def gap_printed(rows: list[FactRow], gap: Decimal, col: int, a: FactRow, b: FactRow) -> bool:
-    """The difference is printed in the same column near the pair (from three rows above the first to three
-    below the last) or in a row of the same item: a real item sets the two apart (the short-term part of
-    a total loss, the other member of a total), not a slip."""
-    low, high = min(a.index, b.index) - 3, max(a.index, b.index) + 3
-    return any(abs(f.printed) == gap and col in f.columns and r is not a and r is not b
-               and (low <= r.index <= high or r.norm in (a.norm, b.norm))
-               for r in rows for f in r.facts.values())
-
-
-def labels_differ_elsewhere(rows: list[FactRow], a: FactRow, b: FactRow) -> bool:
-    """The same two labels laid out the same way elsewhere on the page (another member, another section)
-    print different values: the page itself shows the two items need not agree (recorded investment and
-    unpaid principal balance)."""
-    if a.norm == b.norm:
-        return False
-    at = {r.index: r for r in rows}
-    offset = b.index - a.index
-    for c in rows:
-        d = at.get(c.index + offset)
-        if c is a or c.norm != a.norm or d is None or d.norm != b.norm:
-            continue
-        if len(c.alignments) == 1 and len(d.alignments) == 1:
-            fc, fd = c.at(c.alignments[0]), d.at(d.alignments[0])
-            if any(not same(fc[k], fd[k], 1) and not same(fc[k], fd[k], -1) for k in fc.keys() & fd.keys()):
-                return True
-        elif {abs(f.printed) for f in c.facts.values()} != {abs(f.printed) for f in d.facts.values()}:
-            return True
-    return False
-
-
-def twin_finding(compiled, ctx, a: FactRow, b: FactRow, found):
-    rule = compiled.rule
-    col, sign, x, y, slip, scol, sfact = found
-    ambiguous = not (a.exact and b.exact)
-    label = None if ambiguous else ctx.facts.column_label(col)
-    names = {"left": describe(a, x, label), "right": describe(b, y, label), "diagnosis": slip.text,
-             "title": rule.title}
-    names["operands"] = f"{names['left']}; {names['right']}"
-    template = rule.message or "{left} and {right} are nearly the same number: {diagnosis}"
-    agreement = "print the same values" if sign > 0 else "print the same values with opposite signs"
-    message = (template.format_map(names) + f"; the two rows {agreement} in every other column they share "
-               f"(e.g. {sfact.cell.raw.strip()})")
-    involved = [ctx.facts.involved(a, x, "left", None if ambiguous else col),
-                ctx.facts.involved(b, y, "right", None if ambiguous else col)]
-    return ctx.finding(rule, message, involved, slip.text, ambiguous)
