@@ -23,20 +23,29 @@ TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|out
 SLIPS = ("one_digit", "transposition")
 
 
-def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, tuple[int, ...] | None, int]]:
-    """Each numeric row with its shape (the candidate columns of its cells), its values as integers and
-    those packed into one (see _pack; 0 for a row without a shape).
+def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, list | None]]:
+    """Each numeric row with its shape (the candidate columns of its cells) and its facts in cell order (None
+    for a row without a shape: some cell is not a value, or it is a percentage).
 
     Rows of one shape line up cell by cell under the alignment that puts them in the same
     columns; when that shape is not exact, a finding on them says the alignment was ambiguous."""
     out = []
     for r in ctx.facts.rows:
         if len(r.facts) != len(r.cells) or r.unit == "percent":
-            out.append((r, None, None, 0))
+            out.append((r, None, None))
             continue
         facts = list(r.facts.values())  # every cell is a fact: positions 0, 1, ... in order
-        vec = tuple([int(f.printed.scaleb(6)) for f in facts])  # as _units, inline: this runs on every row
-        out.append((r, tuple([f.columns for f in facts]), vec, _pack(vec)))
+        out.append((r, tuple([f.columns for f in facts]), facts))
+    return out
+
+
+def runs_above(rows) -> list[int]:
+    """For each row, how many rows of its shape lie directly above it (nothing but such rows in between)."""
+    out = [0] * len(rows)
+    for t in range(1, len(rows)):
+        (r, shape, _), (above, above_shape, _) = rows[t], rows[t - 1]
+        if shape == above_shape and above.index == r.index - 1:
+            out[t] = out[t - 1] + 1
     return out
 
 
@@ -64,34 +73,34 @@ def near_runs(ctx, min_rows: int, max_rows: int):
     if found is not None:
         return found
     rows = shaped_rows(ctx)
+    above = runs_above(rows)
+    vectors: dict[int, tuple[tuple[int, ...], int]] = {}  # row position -> (values as integers, packed)
+
+    def vector(s: int) -> tuple[tuple[int, ...], int]:
+        """Worked out only for the rows a run or its total needs: most rows have no run of full rows above."""
+        found = vectors.get(s)
+        if found is None:
+            vec = tuple([int(f.printed.scaleb(6)) for f in rows[s][2]])  # as _units, inline
+            found = vectors[s] = (vec, _pack(vec))
+        return found
+
     found = ctx.facts.cache[key] = []
     for t in range(len(rows)):
-        total, shape, tvec, tpacked = rows[t]
-        if tvec is None or max(map(abs, tvec)) < 10 ** 7:  # total at least 10 as printed
+        total, shape, _ = rows[t]
+        n = min(above[t], max_rows)
+        if shape is None or n < min_rows:
+            continue
+        tvec, tpacked = vector(t)
+        if max(map(abs, tvec)) < 10 ** 7:  # total at least 10 as printed
             continue
         width = len(tvec)
         if width == 1 and not TOTAL_LABEL.search(total.row.label):
             continue
-        window = _contiguous_above(rows, t, max_rows)
-        if len(window) < min_rows:
-            continue
+        window = [(rows[s][0], vector(s)[1]) for s in range(t - 1, t - 1 - n, -1)]  # nearest first
         near = _search(window, tvec, tpacked, width, min_rows)
         if near:
             found.append((total, shape, near))
     return found
-
-
-def _contiguous_above(rows, t, max_rows):
-    """The full rows directly above row t (nothing but full rows in between), nearest first."""
-    window = []
-    index, shape = rows[t][0].index, rows[t][1]
-    for s in range(t - 1, max(-1, t - 1 - max_rows), -1):
-        r, row_shape, _, packed = rows[s]
-        if row_shape != shape or r.index != index - 1:
-            break
-        window.append((r, packed))
-        index = r.index
-    return window
 
 
 FIELD = 96  # bits per column when a row's values are packed into one integer (sums of printed values fit)
