@@ -54,7 +54,10 @@ class FactRow:
 
     def at(self, alignment: tuple[int, ...]) -> dict[int, Fact]:
         """column -> fact under one alignment."""
-        return {alignment[i]: f for i, f in self.facts.items()}
+        facts = self.facts
+        if len(facts) == len(alignment):  # every cell a fact (positions 0, 1, ... in order): the usual row
+            return dict(zip(alignment, facts.values()))
+        return {alignment[i]: f for i, f in facts.items()}
 
     @cached_property
     def placements(self) -> list[dict[int, Fact]]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from checker.findings.diagnosis import diagnose
 from checker.findings.checks.rollforward import stem
-from checker.findings.checks.twins import close_digits, digits, significant, twin_rows
+from checker.findings.checks.twins import close_digits, digits, significant_digits, twin_rows
 from checker.findings.facts import Fact, FactRow, describe
 
 MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask for (the rule model's bound)
@@ -58,8 +58,12 @@ def candidates(compiled, ctx):
         cells = [(r, f) for r in compiled.rows("item", ctx) if r.unit not in ("percent", "per_share")
                  for f in r.facts.values() if f.printed]
         printed = Counter(f.printed for _, f in cells)
-        found = [(r, f, sig, digits(f)) for r, f in cells
-                 if printed[f.printed] == 1 and (sig := significant(f.printed)) >= MIN_SIGNIFICANT]
+        found = []
+        for r, f in cells:
+            if printed[f.printed] == 1:
+                sig, text = significant_digits(f)
+                if sig >= MIN_SIGNIFICANT:
+                    found.append((r, f, sig, text))
         pairs = neighbours([c[3] for c in found])
         found = ctx.facts.cache[key] = (found, pairs)
     return found
@@ -70,19 +74,30 @@ def neighbours(strings: list[str]) -> list[tuple[int, int]]:
 
     Such a pair keeps one half of the string intact, or, when the swap straddles the middle, both ends:
     strings are bucketed by length and those keys, and only strings sharing a bucket are compared."""
-    buckets: dict[tuple, list[int]] = {}
+    by_length: dict[int, list[int]] = {}
     for n, d in enumerate(strings):
-        h = len(d) // 2
-        for key in ((0, len(d), d[:h]), (1, len(d), d[h:]), (2, d[:h - 1], d[h + 1:])):
-            buckets.setdefault(key, []).append(n)
+        by_length.setdefault(len(d), []).append(n)
     found = set()
-    for group in buckets.values():
+    for group in by_length.values():
         if len(group) < 2:
-            continue  # most buckets: nothing to compare
-        for a, i in enumerate(group):
-            for j in group[a + 1:]:
-                if close_digits(strings[i], strings[j]):
-                    found.add((i, j))
+            continue  # a length no other string has: nothing to compare
+        h = len(strings[group[0]]) // 2
+        heads: dict[str, list[int]] = {}
+        tails: dict[str, list[int]] = {}
+        ends: dict[tuple[str, str], list[int]] = {}
+        for n in group:
+            d = strings[n]
+            heads.setdefault(d[:h], []).append(n)
+            tails.setdefault(d[h:], []).append(n)
+            ends.setdefault((d[:h - 1], d[h + 1:]), []).append(n)
+        for buckets in (heads, tails, ends):
+            for bucket in buckets.values():
+                if len(bucket) < 2:
+                    continue  # most buckets: nothing to compare
+                for a, i in enumerate(bucket):
+                    for j in bucket[a + 1:]:
+                        if close_digits(strings[i], strings[j]):
+                            found.add((i, j))
     return sorted(found)
 
 

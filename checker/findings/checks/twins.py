@@ -17,6 +17,16 @@ def significant(value: Decimal) -> int:
     return len(digits)
 
 
+def significant_digits(fact: Fact) -> tuple[int, str]:
+    """(significant(fact.printed), digits(fact)) from one conversion to text: the two agree on every value
+    whose str has no exponent, which is how printed values read."""
+    text = str(abs(fact.printed))
+    if "E" in text:
+        return significant(fact.printed), digits(fact)
+    text = text.replace(".", "")
+    return len(text.lstrip("0").rstrip("0")), text
+
+
 def close_digits(a: str, b: str) -> bool:
     """Same length and at most two digits apart: the cheap test before any diagnosis."""
     return len(a) == len(b) and 0 < sum(map(str.__ne__, a, b)) <= 2
