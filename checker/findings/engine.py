@@ -141,6 +141,8 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
         if not ctx.facts.rows:
             continue
         for rule in active:
-            skip_open = rule.rule.ambiguous_severity == "skip"
-            findings.extend(f for f in rule.run(rule, ctx) if not (skip_open and f.ambiguous))
+            found = rule.run(rule, ctx)
+            if found:  # most rules on most pages find nothing
+                skip_open = rule.rule.ambiguous_severity == "skip"
+                findings.extend(f for f in found if not (skip_open and f.ambiguous))
     return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))

@@ -90,15 +90,15 @@ class CellsRead:
 
 
 def read_cells(cells: list[Cell]) -> CellsRead:
-    """One plain loop over the row's cells, as this runs on every row of every page."""
-    read = CellsRead({})
-    facts = read.facts
+    """One plain loop over the row's cells, as this runs on every row of every page (flags kept in locals)."""
+    facts: dict[int, Fact] = {}
+    durations = percent = currency = placed = False
     for i, cell in enumerate(cells):
         kind = cell.kind
         if cell.currency:
-            read.currency = True
+            currency = True
         if cell.columns:
-            read.placed = True
+            placed = True
         if kind is DASH:
             facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
         elif kind in NUMERIC and (value := cell.value) is not None:
@@ -106,10 +106,10 @@ def read_cells(cells: list[Cell]) -> CellsRead:
             facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
                             tuple(cell.columns))
         if kind is PERCENT:
-            read.percent = True
+            percent = True
         elif kind is DURATION:
-            read.durations = True
-    return read
+            durations = True
+    return CellsRead(facts, durations, percent, currency, placed)
 
 
 def positional(count: int, width: int) -> list[list[int]]:
