@@ -203,20 +203,14 @@ class PageFacts:
                         member_path=tuple(frow.row.member_path), column=self.column_label(col), role=role)
 
 
-def joint_alignments(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
-    """Alignments of several rows together, or None when there are too many to try."""
+def joint_placements(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
+    """Each row's column -> fact under each joint alignment of the rows, or None when there are more than
+    `limit` joint alignments to try."""
     total = 1
     for r in rows:
         total *= len(r.alignments)
         if total > limit:
             return None
-    return product(*(r.alignments for r in rows))
-
-
-def joint_placements(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
-    """Each row's column -> fact under each joint alignment of the rows (as joint_alignments), or None."""
-    if joint_alignments(rows, limit) is None:
-        return None
     return product(*(r.placements for r in rows))
 
 

@@ -40,14 +40,22 @@ def twin_rows(compiled, ctx):
     """Pairs of rows that agree in every column they share but one, where one keying slip sets them apart."""
     rule = compiled.rule
     rows = [r for r in compiled.rows("item", ctx) if len(r.facts) >= 2 and r.unit not in ("percent", "per_share")]
-    by_value: dict[Decimal, list[tuple[FactRow, Fact]]] = {}
+    first: dict[Decimal, tuple[FactRow, Fact]] = {}  # each value's first fact
+    by_value: dict[Decimal, list[tuple[FactRow, Fact]]] = {}  # the facts of a value printed more than once
     for r in rows:
         for f in r.facts.values():
-            by_value.setdefault(abs(f.printed), []).append((r, f))
+            value = abs(f.printed)
+            seen = first.get(value)
+            if seen is None:
+                first[value] = (r, f)  # most values: printed once, no list made for them
+            elif (shared := by_value.get(value)) is None:
+                by_value[value] = [seen, (r, f)]
+            else:
+                shared.append((r, f))
     pairs = {}
     for shared in by_value.values():
         if shared[0][0] is shared[-1][0]:
-            continue  # a value of one row only (most): its significant digits need not be counted
+            continue  # a value of one row only: its significant digits need not be counted
         group: list[FactRow] = []  # the rows printing the value with enough significant digits, in order
         for r, f in shared:
             if (not group or group[-1] is not r) and significant(f.printed) >= CORROBORATING:
