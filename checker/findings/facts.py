@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from itertools import combinations, islice, product
+from itertools import combinations, islice
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
@@ -59,11 +59,14 @@ class FactRow:
             return dict(zip(alignment, facts.values()))
         return {alignment[i]: f for i, f in facts.items()}
 
-    @cached_property
-    def placements(self) -> list[dict[int, Fact]]:
-        """`at` of every alignment, in order: made once, as the checks try each with every alignment of other rows
-        (read only)."""
-        return [self.at(a) for a in self.alignments]
+    def placement(self, i: int) -> dict[int, Fact]:
+        """`at` of alignment i, made once, as the checks try each with every alignment of other rows (read only);
+        only those a search reaches are made (most stop at the first joint alignment that holds)."""
+        placed = self.__dict__.setdefault("_placed", {})
+        found = placed.get(i)
+        if found is None:
+            found = placed[i] = self.at(self.alignments[i])
+        return found
 
 
 NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
@@ -211,7 +214,30 @@ def joint_placements(rows: list[FactRow], limit: int = MAX_ALIGNMENTS):
         total *= len(r.alignments)
         if total > limit:
             return None
-    return product(*(r.placements for r in rows))
+    return _joint(rows)
+
+
+def _joint(rows: list[FactRow]):
+    """The placements of the rows under each joint alignment, in the order of itertools.product (the last row's
+    alignment changing fastest), each placement made when first reached."""
+    sizes = [len(r.alignments) for r in rows]
+    if 0 in sizes:
+        return
+    chosen = [0] * len(rows)
+    current = [r.placement(0) for r in rows]
+    while True:
+        yield tuple(current)
+        k = len(rows) - 1
+        while k >= 0:  # the next choice, as an odometer turns
+            chosen[k] += 1
+            if chosen[k] < sizes[k]:
+                current[k] = rows[k].placement(chosen[k])
+                break
+            chosen[k] = 0
+            current[k] = rows[k].placement(0)
+            k -= 1
+        if k < 0:
+            return
 
 
 def paired(left: FactRow, right: FactRow):
