@@ -103,11 +103,17 @@ def _may_select(needs: tuple, facts: PageFacts) -> bool:
     page_units, labels, members = page
     if units is not None and units.isdisjoint(page_units):
         return False
-    if label_words is not None and labels is not None and not any(w in labels for w in label_words):
-        return False
-    if member_words is not None and members is not None and not any(w in members for w in member_words):
-        return False
-    return True
+    return _holds_one(label_words, labels) and _holds_one(member_words, members)
+
+
+def _holds_one(words: tuple[str, ...] | None, text: str | None) -> bool:
+    """Does the text hold one of the words (True when either is unknown)?"""
+    if words is None or text is None:
+        return True
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 _PAGE_TEXT = ("page text",)  # facts.cache key: (units, lowered labels, lowered member paths) of the rows

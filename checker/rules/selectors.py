@@ -63,7 +63,11 @@ class Memo:
                         seen.clear()
                     if words is not None and text.isascii():  # most labels lack every word: no regex run
                         low = text.lower()
-                        hit = any(w in low for w in words) and rx.search(text) is not None
+                        hit = False
+                        for w in words:
+                            if w in low:
+                                hit = rx.search(text) is not None
+                                break
                     else:
                         hit = rx.search(text) is not None
                     seen[text] = hit
