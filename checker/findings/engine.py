@@ -1,6 +1,7 @@
 """Evaluate a RuleSet on a Filing: one PageFacts per page, each rule's check on each page it selects."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
@@ -9,7 +10,8 @@ from checker.findings.facts import PageFacts
 from checker.findings.model import Finding, Involved, Severity
 from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
-from checker.rules.selectors import Memo, RowTest, compile_page_selector, compile_selector, required_words
+from checker.rules.selectors import (Memo, RowTest, compile_page_selector, compile_selector, every_page,
+                                     required_words)
 
 
 @dataclass
@@ -72,38 +74,54 @@ class Compiled:
         key = self.keys[name]
         found = ctx.facts.cache.get(key)
         if found is None:
-            # no search of all the page's labels at once first: that costs more than testing each row,
-            # whose label patterns are mostly answered from the memo
-            test, page = self.selectors[name], ctx.page
+            test, page, rows = self.selectors[name], ctx.page, ctx.facts.rows
+            # most pages: no row has the unit, or a word the label or member pattern needs; else only the rows
+            # whose label holds such a word are tested
+            picks = _candidates(self.needs[name], ctx.facts) if name in self.needs else None
             if name in self.everything:
-                found = list(ctx.facts.rows)
-            elif name in self.needs and not _may_select(self.needs[name], ctx.facts):
-                found = []  # most pages: no row has the unit, or a word the label or member pattern needs
+                found = list(rows)
+            elif picks is None:
+                found = [r for r in rows if test(r.row, page, r.unit)]
             else:
-                found = [r for r in ctx.facts.rows if test(r.row, page, r.unit)]
+                found = [r for i in picks if test((r := rows[i]).row, page, r.unit)]
             ctx.facts.cache[key] = found
         return found
 
 
-def _may_select(needs: tuple, facts: PageFacts) -> bool:
-    """Can some row of the page pass the selector? False only when no row has one of its units, or no row's
-    label (or member path) holds any word its pattern needs (see required_words; ASCII pages only): the rows
-    of the page are read once for all selectors, instead of each selector testing every row."""
+def _candidates(needs: tuple, facts: PageFacts) -> list[int] | None:
+    """Positions of the page's rows that can pass the selector, in order, or None when every row must be
+    tested. None pass when no row has one of its units, or no row's member path holds any word its member
+    pattern needs; of the rest, only the rows whose label holds a word its label pattern needs (see
+    required_words; ASCII pages only). The page's labels are read once for all selectors, as one text."""
     units, label_words, member_words = needs
     page = facts.cache.get(_PAGE_TEXT)
     if page is None:
-        rows = facts.rows
-        labels = "\n".join([r.row.label for r in rows])
-        members = "\n".join([" | ".join(r.row.member_path) for r in rows])
-        page = facts.cache[_PAGE_TEXT] = (
-            {r.unit for r in rows},
-            labels.lower() if labels.isascii() else None,
+        page = facts.cache[_PAGE_TEXT] = _page_text(facts.rows)
+    page_units, labels, starts, members = page
+    if units is not None and units.isdisjoint(page_units) or not _holds_one(member_words, members):
+        return []
+    if label_words is None or labels is None:
+        return None
+    hits = set()
+    for w in label_words:
+        at = labels.find(w)
+        while at >= 0:
+            hits.add(bisect_right(starts, at) - 1)  # the row whose label the word starts in
+            at = labels.find(w, at + 1)
+    return sorted(hits)
+
+
+def _page_text(rows: list) -> tuple:
+    """(units, lowered labels joined by newlines, where each label starts, lowered member paths likewise) of
+    the rows; the texts are None when not ASCII. A word found across two rows' texts only costs a row test."""
+    labels = "\n".join([r.row.label for r in rows])
+    members = "\n".join([" | ".join(r.row.member_path) for r in rows])
+    starts, at = [], 0
+    for r in rows:
+        starts.append(at)
+        at += len(r.row.label) + 1
+    return ({r.unit for r in rows}, labels.lower() if labels.isascii() else None, starts,
             members.lower() if members.isascii() else None)
-        # a word found across two rows' joined texts only costs the row tests; one in a row is always found
-    page_units, labels, members = page
-    if units is not None and units.isdisjoint(page_units):
-        return False
-    return _holds_one(label_words, labels) and _holds_one(member_words, members)
 
 
 def _holds_one(words: tuple[str, ...] | None, text: str | None) -> bool:
@@ -116,7 +134,7 @@ def _holds_one(words: tuple[str, ...] | None, text: str | None) -> bool:
     return False
 
 
-_PAGE_TEXT = ("page text",)  # facts.cache key: (units, lowered labels, lowered member paths) of the rows
+_PAGE_TEXT = ("page text",)  # facts.cache key of _page_text
 
 
 class Program:
@@ -140,7 +158,7 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     program = compiled(rules)
     for page in filing.pages:
-        active = [c for c in program.rules if c.page_test(page)]
+        active = [c for c in program.rules if c.page_test is every_page or c.page_test(page)]
         if not active:
             continue
         ctx = Context(filing.path, page, PageFacts(page, program.memo))

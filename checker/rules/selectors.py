@@ -186,6 +186,11 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
 PageTest = Callable[[Page], bool]
 
 
+def every_page(page: Page) -> bool:
+    """The page test of a rule that names no pages (the engine need not call it)."""
+    return True
+
+
 def compile_page_selector(sel: PageSelector) -> PageTest:
     tests: list[PageTest] = []
     if sel.statement is not None:
@@ -201,5 +206,5 @@ def compile_page_selector(sel: PageSelector) -> PageTest:
         dx = re.compile(sel.definition, re.IGNORECASE)
         tests.append(lambda page: any(d.text and dx.search(d.text) for d in page.definitions))
     if len(tests) <= 1:  # most rules: no page test, or one (the page is asked once a rule)
-        return tests[0] if tests else lambda page: True
+        return tests[0] if tests else every_page
     return lambda page: all(t(page) for t in tests)
