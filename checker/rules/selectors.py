@@ -14,12 +14,11 @@ from checker.ast.model import Page, Row, ValueKind
 from checker.rules.model import PageSelector, Selector
 
 UNIT_TAIL = re.compile(r"\s*(\|\s*\S.*|\((in|In) [^)]*\))\s*$")
-SPACES = re.compile(r"\s+")
 
 
 def normal_label(label: str) -> str:
     """'Net loss (in shares) | shares' -> 'net loss': what synonyms are compared against."""
-    return SPACES.sub(" ", UNIT_TAIL.sub("", label)).strip().lower()
+    return " ".join(UNIT_TAIL.sub("", label).split()).lower()  # split() and \s agree on what is whitespace
 
 
 class Memo:
