@@ -90,7 +90,6 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))  # 'beginning' covers 'at beginning'
 
 
-
 def _required(items) -> frozenset[str] | None:
     """Words one of which a match of this sequence of parsed items contains (see required_words)."""
     options: list[frozenset[str]] = []
