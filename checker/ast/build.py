@@ -15,7 +15,7 @@ from checker.ast.items import Item
 from checker.ast.model import (Cell, Column, ColumnGroup, Node, Page, Row, RowKind, StatementKind, Title,
                                ValueKind)
 from checker.ast.rows import close_rows
-from checker.ast.textblock import embedded_table
+from checker.ast.textblock import SIGN_ONLY, close, embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
 
@@ -24,7 +24,6 @@ DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
 ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
-CURRENCY_ONLY = frozenset({"$", "€", "£", "¥"})
 CLOSERS = frozenset({")", ")%"})
 
 
@@ -32,9 +31,7 @@ class PageBuilder:
     def __init__(self, index: int, line: int):
         self.page = Page(index=index, line=line)
         self.mode = "start"
-        self.row: Row | None = None         # the row being filled
-        self.members: list[str] = []
-        self.section: str | None = None
+        self.row: Row | None = None         # the row being filled (members and sections: rows.close_rows)
         self.following: Item | None = None  # the item after the one being read
         self.pending: list[Item] = []        # a lone currency sign waiting for its amount
         self.labels: set[str] = set()        # row labels so far
@@ -62,11 +59,11 @@ class PageBuilder:
             self.mode = "definitions"
             self.page.definitions.append(definition(item.start, item.lines))
             return True
-        self._title(item, item.lines, old_header=True)
+        self._title(item, item.lines)  # old renderer: title, scale and column headers without '|'
         self.mode = "header"
         return True
 
-    def _title(self, item: Item, text_lines: list[str], old_header: bool = False) -> None:
+    def _title(self, item: Item, text_lines: list[str]) -> None:
         """The title block: title line, scale line, and (old renderer) column headers."""
         title, unit = split_title(text_lines[0].strip())
         rest = text_lines[1:]
@@ -131,7 +128,7 @@ class PageBuilder:
         elif item.value.kind is not ValueKind.text:  # "|95,088" then "Cost of revenue": next label unpiped
             self._value(item, item.lines[:1])
             self._new_row(item.start + 1, item.cont, " ".join(c.strip() for c in item.cont))
-        elif content.strip() in CURRENCY_ONLY and self.following is not None and self.following.kind == "cell" \
+        elif content.strip() in SIGN_ONLY and self.following is not None and self.following.kind == "cell" \
                 and self.following.value.kind is not ValueKind.text:
             self.pending.append(item)  # "|$" then "|173,599": one cell printed on two lines
         elif content.strip() in CLOSERS and self.row is not None and self.row.cells \
@@ -207,8 +204,8 @@ class PageBuilder:
         match = UNIT_SUFFIX.match(label)
         if match:
             label, unit = match["label"], match["unit"]
-        row = Row(line=line, source=source, label=label, unit=unit, member_path=self.members,
-                  section=self.section, kind=RowKind.member if member else RowKind.item)
+        row = Row(line=line, source=source, label=label, unit=unit,
+                  kind=RowKind.member if member else RowKind.item)
         self.page.rows.append(row)
         self.labels.add(label)
         self.row = row
@@ -246,13 +243,10 @@ def has_values(row: Row) -> bool:
 
 
 def close_cell(cell: Cell, item: Item) -> None:
+    """A "|)" line ends the cell above: it owns the line, and its value was negative."""
+    close(cell, item.content.strip())
     cell.source.extend(item.lines)
     cell.raw += item.content.strip()
-    cell.negative = True
-    if cell.value is not None:
-        cell.value = -cell.value
-    if "%" in item.content:
-        cell.kind = ValueKind.percent
 
 
 def takes_text(row: Row) -> bool:

@@ -66,7 +66,6 @@ class Title(Node):
     kind: StatementKind = StatementKind.unknown
     money_scale: int = 0           # power of ten applied to money cells (3 for thousands)
     shares_scale: int = 0          # power of ten applied to share counts
-    per_share_scale: int = 0       # "$ / shares in Units" stays 0
 
 
 class ColumnGroup(Node):
