@@ -27,7 +27,7 @@ class Context:
             message += (" (the page does not show every value's column; no placement of the values in"
                         " the columns they can take makes them agree)")
         severity = rule.severity
-        if ambiguous and rule.ambiguous_severity not in (None, "skip"):
+        if ambiguous and rule.ambiguous_severity is not None:
             severity = rule.ambiguous_severity
         return Finding(rule=rule.id, severity=Severity(severity.value), message=message, diagnosis=diagnosis,
                        path=self.path, page=self.page.index, page_title=self.page.name,
@@ -165,8 +165,5 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
         if not ctx.facts.rows:
             continue
         for rule in active:
-            found = rule.run(rule, ctx)
-            if found:  # most rules on most pages find nothing
-                skip_open = rule.rule.ambiguous_severity == "skip"
-                findings.extend(f for f in found if not (skip_open and f.ambiguous))
+            findings.extend(rule.run(rule, ctx))
     return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))

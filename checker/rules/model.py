@@ -120,9 +120,9 @@ class RuleBase(Strict):
     tolerance: Tolerance = Field("rounding", description="rounding: each printed value is an interval of half a "
                                                          "display unit either side; exact: as printed")
     message: str | None = Field(None, description="message template; placeholders depend on the kind")
-    ambiguous_severity: Severity | Literal["skip"] | None = Field(
-        None, description="for a finding that rests on values whose columns the page leaves open (they may be "
-                          "different periods): its severity, or skip to drop it; the rule's severity when omitted")
+    ambiguous_severity: Severity | None = Field(
+        None, description="severity of a finding that rests on values whose columns the page leaves open (they may "
+                          "be different periods); the rule's severity when omitted")
     examples: Examples
 
     PLACEHOLDERS: ClassVar[frozenset] = frozenset({"title", "operands", "diagnosis"})
