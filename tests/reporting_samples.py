@@ -1,7 +1,7 @@
 """Hand-made findings and page tables for the reporter tests (no parser or rules needed)."""
 from __future__ import annotations
 
-from checker.findings.model import Finding, Involved
+from checker.findings.model import Finding, Involved, Severity
 import io
 
 from checker.reporters import Reporter, ReportOptions
@@ -36,7 +36,7 @@ def feed(make_reporter, results: list[FileResult], **kw) -> str:
 
 def options_mismatch(path: str = "filing.txt", label: str = "Number of incentive stock options") -> Finding:
     return Finding(
-        rule="XR001", severity="error", path=path, page=0, page_title=SEED_TITLE,
+        rule="XR001", severity=Severity.error, path=path, page=0, page_title=SEED_TITLE,
         message="Number of incentive stock options 451,898 differs from antidilutive employee stock options 471,898",
         diagnosis="one digit differs: 5 -> 7 in the ten-thousands place; probable keying error",
         cells=(
@@ -50,7 +50,7 @@ def options_mismatch(path: str = "filing.txt", label: str = "Number of incentive
 
 def percent_warning(path: str = "filing.txt") -> Finding:
     return Finding(
-        rule="RG001", severity="warning", path=path, page=0, page_title=SEED_TITLE,
+        rule="RG001", severity=Severity.warning, path=path, page=0, page_title=SEED_TITLE,
         message="Concentration of Credit Risk 79.00% is above the other customers' total",
         cells=(Involved(line=58, raw="79.00%", label="Concentration of Credit Risk",
                         member_path=("Customer B [Member]", "Revenue"), role="value"),),

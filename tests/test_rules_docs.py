@@ -5,7 +5,7 @@ import jsonschema
 import yaml
 
 from checker.rules.docs import DOCS, render, render_schema
-from checker.rules.loader import shipped_rule_files
+from checker.rules.sources import shipped_rule_files
 
 
 def test_rules_reference_is_current():

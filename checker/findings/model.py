@@ -1,10 +1,15 @@
-"""The one record every reporter reads: a frozen Finding and the cells it involves."""
+"""The one record every reporter reads: a frozen Finding and the cells it involves.
+
+Plain frozen dataclasses, not pydantic models: the engine validates nothing here
+(it builds findings from an AST that is already typed), and a run whose results
+come from the cache (checker.cli.cache) reports them without importing pydantic.
+"""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from enum import Enum
-
-from pydantic import BaseModel, ConfigDict, computed_field
+from functools import cached_property
 
 
 class Severity(str, Enum):
@@ -17,10 +22,9 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-class Involved(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Involved:
     """One cell a finding rests on, with what a reader needs to find it on the page."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int                 # 1-based input line of the value
     raw: str                  # the cell as printed ("$ 315,370")
@@ -29,10 +33,18 @@ class Involved(BaseModel):
     column: str | None = None  # its column header ("3 Months Ended: Mar. 31, 2021"), when known
     role: str = ""            # what it is in the rule: "total", "component", "left", "right", ...
 
+    def record(self) -> dict:
+        return {"line": self.line, "raw": self.raw, "label": self.label, "member_path": list(self.member_path),
+                "column": self.column, "role": self.role}
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    @classmethod
+    def from_record(cls, data: dict) -> Involved:
+        return cls(line=data["line"], raw=data["raw"], label=data["label"],
+                   member_path=tuple(data["member_path"]), column=data["column"], role=data["role"])
 
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
     rule: str                 # "XR001"
     severity: Severity
     message: str
@@ -43,8 +55,7 @@ class Finding(BaseModel):
     cells: tuple[Involved, ...]
     ambiguous: bool = False   # the column alignment was not unique
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def lines(self) -> list[int]:
         return sorted({cell.line for cell in self.cells})
 
@@ -52,8 +63,7 @@ class Finding(BaseModel):
     def line(self) -> int:
         return self.lines[0] if self.cells else 0
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the file: rule, page title, labels and columns, no line numbers."""
         parts = [self.rule, self.page_title] + sorted(
@@ -62,3 +72,26 @@ class Finding(BaseModel):
 
     def sort_key(self) -> tuple:
         return (self.path, self.page, self.line, self.rule, self.message)
+
+    def record(self) -> dict:
+        """The finding as plain JSON data: the `findings` entries of `check --format json`."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "diagnosis": self.diagnosis,
+            "path": self.path,
+            "page": self.page,
+            "page_title": self.page_title,
+            "lines": self.lines,
+            "ambiguous": self.ambiguous,
+            "fingerprint": self.fingerprint,
+            "cells": [cell.record() for cell in self.cells],
+        }
+
+    @classmethod
+    def from_record(cls, data: dict, path: str) -> Finding:
+        """The inverse of `record()`, for the file now at `path`."""
+        return cls(rule=data["rule"], severity=Severity(data["severity"]), message=data["message"],
+                   diagnosis=data["diagnosis"], path=path, page=data["page"], page_title=data["page_title"],
+                   cells=tuple(Involved.from_record(c) for c in data["cells"]), ambiguous=data["ambiguous"])

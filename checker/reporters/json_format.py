@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from checker.reporters import Reporter
-from checker.reporters.results import FileResult, RunSummary, finding_record
+from checker.reporters.results import FileResult, RunSummary
 
 
 class JsonReporter(Reporter):
@@ -19,7 +19,7 @@ class JsonReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
-            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(finding_record(finding)))
+            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(finding.record()))
             self._first = False
         if result.problem:
             p = result.problem

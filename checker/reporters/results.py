@@ -106,27 +106,6 @@ def _table_row(row: Row) -> TableRow:
     )
 
 
-def finding_record(finding: Finding) -> dict:
-    """A finding as plain JSON data (hand-built: model_dump is slow on the hot path)."""
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "diagnosis": finding.diagnosis,
-        "path": finding.path,
-        "page": finding.page,
-        "page_title": finding.page_title,
-        "lines": finding.lines,
-        "ambiguous": finding.ambiguous,
-        "fingerprint": finding.fingerprint,
-        "cells": [
-            {"line": c.line, "raw": c.raw, "label": c.label, "member_path": list(c.member_path),
-             "column": c.column, "role": c.role}
-            for c in finding.cells
-        ],
-    }
-
-
 @dataclass(frozen=True)
 class RuleInfo:
     """The rule metadata reporters show (SARIF rule table, HTML filters, statistics)."""

@@ -1,11 +1,30 @@
 """The declarative rule language: rule-file models, the safe loader and the registry.
 
 Public API: `load_rules(extra_dirs=()) -> RuleSet`, `RuleSet.select(select, ignore)`,
-`RuleError`. The checks themselves run in checker.findings.
+`RuleError`. The checks themselves run in checker.findings.  Names are imported on
+first use, so that `checker.rules.sources` alone (what the result cache reads)
+does not pull in YAML and pydantic.
 """
-from checker.rules.loader import RuleError, read_rule_file, read_rule_text
-from checker.rules.model import RuleBase as Rule, Selector, PageSelector, Severity, UnitKind
-from checker.rules.registry import RuleSet, load_rules
+from importlib import import_module
 
-__all__ = ["RuleError", "Rule", "RuleSet", "Selector", "PageSelector", "Severity", "UnitKind",
-           "load_rules", "read_rule_file", "read_rule_text"]
+_HOME = {
+    "RuleError": ("checker.rules.sources", "RuleError"),
+    "Rule": ("checker.rules.model", "RuleBase"),
+    "Selector": ("checker.rules.model", "Selector"),
+    "PageSelector": ("checker.rules.model", "PageSelector"),
+    "Severity": ("checker.rules.model", "Severity"),
+    "UnitKind": ("checker.rules.model", "UnitKind"),
+    "RuleSet": ("checker.rules.registry", "RuleSet"),
+    "load_rules": ("checker.rules.registry", "load_rules"),
+    "read_rule_file": ("checker.rules.loader", "read_rule_file"),
+    "read_rule_text": ("checker.rules.loader", "read_rule_text"),
+}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module 'checker.rules' has no attribute {name!r}")
+    module, attribute = _HOME[name]
+    return getattr(import_module(module), attribute)

@@ -6,27 +6,14 @@ Only when a file is wrong is it composed again into a node tree, to say on which
 """
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from checker.rules.model import KINDS, RuleFile
-
-
-class RuleError(Exception):
-    """A rule file or a rule selection that cannot be used; the message says where and why."""
-
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 rule: str | None = None, field: str | None = None):
-        where = ":".join(str(x) for x in (path, line) if x is not None)
-        context = ", ".join(x for x in (f"rule {rule}" if rule else "", f"field {field}" if field else "") if x)
-        text = f"{where}: " if where else ""
-        text += f"{context}: " if context else ""
-        super().__init__(text + message)
-        self.path, self.line, self.rule, self.field, self.reason = path, line, rule, field, message
+from checker.rules.sources import RuleError
 
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way: no tags that build objects
@@ -102,25 +89,3 @@ def read_rule_file(path: Path) -> RuleFile:
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror}", str(path)) from None
     return read_rule_text(text, str(path))
-
-
-def shipped_rule_files() -> Iterable[tuple[str, str]]:
-    """(name, text) of every rule pack shipped in checker.packs, sorted by name."""
-    try:
-        packs = resources.files("checker.packs")
-    except ModuleNotFoundError:  # running from a source checkout: the packs are the top-level rules/
-        packs = Path(__file__).resolve().parents[2] / "rules"
-    for entry in sorted(packs.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml")):
-            yield f"checker.packs/{entry.name}", entry.read_text(encoding="utf-8")
-
-
-def extra_rule_files(dirs: Iterable[str | Path]) -> Iterable[Path]:
-    for d in dirs:
-        d = Path(d)
-        if d.is_file():
-            yield d
-        elif d.is_dir():
-            yield from sorted(p for p in d.iterdir() if p.suffix in (".yaml", ".yml"))
-        else:
-            raise RuleError("no such rule file or directory", str(d))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from checker.rules.loader import RuleError, extra_rule_files, read_rule_file, read_rule_text, shipped_rule_files
+from checker.rules.loader import read_rule_file, read_rule_text
+from checker.rules.sources import RuleError, extra_rule_files, shipped_rule_files
 from checker.rules.model import RuleBase
 
 
