@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.ast.columns import align
+from checker.ast.construct import trusted
 from checker.ast.definitions import definition, merge_definition
 from checker.ast.items import Item
 from checker.ast.model import (Cell, Column, ColumnGroup, Node, Page, Row, RowKind, StatementKind, Title,
@@ -25,11 +26,14 @@ ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|D
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
 CLOSERS = frozenset({")", ")%"})
+# the builder passes typed values only: skip validation (see construct.py)
+NEW_PAGE, NEW_TITLE, NEW_GROUP = trusted(Page), trusted(Title), trusted(ColumnGroup)
+NEW_COLUMN, NEW_ROW, NEW_CELL = trusted(Column), trusted(Row), trusted(Cell)
 
 
 class PageBuilder:
     def __init__(self, index: int, line: int):
-        self.page = Page(index=index, line=line)
+        self.page = NEW_PAGE(index=index, line=line)
         self.mode = "start"
         self.row: Row | None = None         # the row being filled (members and sections: rows.close_rows)
         self.following: Item | None = None  # the item after the one being read
@@ -70,7 +74,7 @@ class PageBuilder:
         scale_text = rest.pop(0).strip() if rest and SCALE_LINE.match(rest[0].strip()) else None
         money, shares = scales(scale_text)
         owned = len(item.lines) - len(rest)
-        self.page.title = Title(line=item.start, source=item.lines[:owned], text=title, unit=unit,
+        self.page.title = NEW_TITLE(line=item.start, source=item.lines[:owned], text=title, unit=unit,
                                 scale_text=scale_text, kind=statement_kind(title),
                                 money_scale=money, shares_scale=shares)
         for offset, text in enumerate(rest, owned):
@@ -78,7 +82,7 @@ class PageBuilder:
 
     def _add_column(self, line: int, source: list[str], header: list[str]) -> None:
         texts = [h.strip() for h in header]
-        self.page.columns.append(Column(line=line, source=source, index=len(self.page.columns),
+        self.page.columns.append(NEW_COLUMN(line=line, source=source, index=len(self.page.columns),
                                         header=texts, end_date=header_date(texts[0]) if texts else None))
 
     # -- header --------------------------------------------------------------
@@ -87,7 +91,7 @@ class PageBuilder:
             months = int(item.groups["count"]) * (12 if item.groups["unit"].startswith("Year") else 1)
             if not item.groups["unit"].startswith(("Month", "Year")):
                 months = None
-            self.page.groups.append(ColumnGroup(line=item.start, source=item.lines[:1],
+            self.page.groups.append(NEW_GROUP(line=item.start, source=item.lines[:1],
                                                 text=item.lines[0][1:].strip(), months=months))
             if item.cont:  # one-column pages print the date under the group
                 self._add_column(item.start + 1, item.cont, item.cont)
@@ -173,7 +177,7 @@ class PageBuilder:
         row = self.row
         if not item.cont:
             self._current_row(item.start).cells.append(
-                Cell(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
+                NEW_CELL(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
         elif row is not None and not has_values(row) and takes_text(row):
             row.cells.append(text_cell(item.start, item.lines))
         elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
@@ -204,7 +208,7 @@ class PageBuilder:
         match = UNIT_SUFFIX.match(label)
         if match:
             label, unit = match["label"], match["unit"]
-        row = Row(line=line, source=source, label=label, unit=unit,
+        row = NEW_ROW(line=line, source=source, label=label, unit=unit,
                   kind=RowKind.member if member else RowKind.item)
         self.page.rows.append(row)
         self.labels.add(label)
@@ -254,7 +258,7 @@ def takes_text(row: Row) -> bool:
 
 
 def value_cell(line: int, source: list[str], content: str, value: CellValue) -> Cell:
-    return Cell(line=line, source=source, raw=content, kind=value.kind, value=value.value,
+    return NEW_CELL(line=line, source=source, raw=content, kind=value.kind, value=value.value,
                 negative=value.negative, currency=value.currency, decimals=value.decimals,
                 footnotes=value.footnotes)
 
@@ -263,4 +267,4 @@ def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:
     paragraphs = [content] if content is not None else [s for s in source if s.strip() and s != "|"]
     raw = "\n".join(paragraphs)
     table = embedded_table(source, line) if len(source) > 3 else []
-    return Cell(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs, table=table)
+    return NEW_CELL(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs, table=table)

@@ -7,6 +7,7 @@ counts as a cell, so it narrows the range of its neighbours.
 """
 from __future__ import annotations
 
+from checker.ast.construct import assign
 from checker.ast.model import Page
 
 
@@ -17,7 +18,7 @@ def align(page: Page) -> None:
         k = len(row.cells)
         spare = n - k
         for i, cell in enumerate(row.cells):
-            cell.columns = list(range(i, i + spare + 1)) if spare >= 0 else []
+            assign(cell, "columns", list(range(i, i + spare + 1)) if spare >= 0 else [])
 
 
 def assign_groups(page: Page) -> None:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 
+from checker.ast.construct import trusted
 from checker.ast.items import Item
 from checker.ast.model import Definition
 
+NEW_DEFINITION = trusted(Definition)  # typed values only: skip validation
+
 
 def definition(line: int, lines: list[str]) -> Definition:
-    node = Definition(line=line, source=list(lines))
+    node = NEW_DEFINITION(line=line, source=lines)
     for text in lines[1:] if lines[0].startswith("|") else lines:
         note_definition_line(node, text)
     return node

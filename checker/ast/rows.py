@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from checker.ast.construct import assign
 from checker.ast.model import Page, Row, RowKind, Title, ValueKind
 
 
@@ -18,16 +19,16 @@ def close_rows(page: Page) -> None:
         has_values = valued[i]
         if row.kind is RowKind.member or (not has_values and names_members(row.label)) \
                 or (not has_values and heads_repeated_section(page.rows, valued, i, sections)):
-            row.kind = RowKind.member
+            assign(row, "kind", RowKind.member)
             members = [part.strip() for part in row.label.split(" | ")]
             section = None
         elif not has_values:
-            row.kind = RowKind.abstract
+            assign(row, "kind", RowKind.abstract)
             section = row.label
             sections.add(row.label)
-        row.member_path = members
+        assign(row, "member_path", members)
         if row.kind is RowKind.item:
-            row.section = section
+            assign(row, "section", section)
             if scaled and has_values:  # on an unscaled page every scale stays 0
                 scale_cells(row, title)
 
@@ -68,6 +69,6 @@ def scale_cells(row: Row, title: Title) -> None:
                                       and (not money or bool(SHARE_COUNT.search(label)) and "$" not in label))
     for cell in row.cells:
         if cell.kind is ValueKind.money:
-            cell.scale = 0 if per_share else title.money_scale
+            assign(cell, "scale", 0 if per_share else title.money_scale)
         elif cell.kind is ValueKind.number:
-            cell.scale = title.shares_scale if shares else 0 if per_share else title.money_scale
+            assign(cell, "scale", title.shares_scale if shares else 0 if per_share else title.money_scale)

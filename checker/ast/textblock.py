@@ -8,12 +8,14 @@ each row and cell keeps its line number but an empty `source`.
 """
 from __future__ import annotations
 
+from checker.ast.construct import trusted
 from checker.ast.model import Cell, Row, ValueKind
 from checker.ast.values import cell_value
 
 SIGN_ONLY = frozenset({"$", "€", "£", "¥"})
 CLOSERS = frozenset({")", ")%", "%"})
 MIN_ROWS = 2  # fewer rows with values is prose with a number in it, not a table
+NEW_ROW, NEW_CELL = trusted(Row), trusted(Cell)  # typed values only: skip validation
 
 
 def embedded_table(lines: list[str], first_line: int) -> list[Row]:
@@ -34,11 +36,11 @@ def embedded_table(lines: list[str], first_line: int) -> list[Row]:
         value = cell_value(stripped)
         if value.kind in (ValueKind.number, ValueKind.money, ValueKind.percent) and row is not None \
                 and not is_year(stripped) and not is_note_marker(stripped):
-            row.cells.append(Cell(line=number, source=[], raw=stripped, kind=value.kind, value=value.value,
+            row.cells.append(NEW_CELL(line=number, source=[], raw=stripped, kind=value.kind, value=value.value,
                                   negative=value.negative, decimals=value.decimals,
                                   currency=value.currency or currency))
         else:
-            row = Row(line=number, source=[], label=stripped)
+            row = NEW_ROW(line=number, source=[], label=stripped)
             rows.append(row)
         currency = None
     with_values = [r for r in rows if r.cells]
