@@ -44,7 +44,7 @@ def test_pyproject_without_tool_check_is_skipped(tmp_path):
 
 @pytest.mark.parametrize("name, text, message", [
     (".check.yaml", "selct: [XR001]\n",
-     '.check.yaml: unknown key "selct"; allowed keys: baseline, extend-rules, fail-on, format, glob, ignore, '
+     '.check.yaml: unknown key "selct"; allowed keys: baseline, cache-dir, extend-rules, fail-on, format, glob, ignore, '
      'jobs, select'),
     (".check.yaml", "fail-on: fatal\n", ".check.yaml: key \"fail-on\": 'fatal' is not one of: error, warning, info"),
     (".check.yaml", "format: xml\n", ".check.yaml: key \"format\": 'xml' is not one of: text, json, sarif, junit, "

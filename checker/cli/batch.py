@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
+from checker.cli.cache import ResultCache
 from checker.cli.options import Settings, UsageError
 from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run
 from checker.reporters import ReportOptions, reporter_for
@@ -41,9 +42,10 @@ class Progress:
 
 
 class Batch:
-    def __init__(self, settings: Settings, args, rules, out: TextIO, color: bool) -> None:
-        self.settings, self.args, self.rules = settings, args, rules
-        options = ReportOptions(rules=tuple(RuleInfo.of(r) for r in rules.rules), color=color,
+    def __init__(self, settings: Settings, args, rules, infos: tuple[RuleInfo, ...], cache: ResultCache | None,
+                 out: TextIO, color: bool) -> None:
+        self.settings, self.args, self.rules, self.cache = settings, args, rules, cache
+        options = ReportOptions(rules=infos, color=color,
                                 quiet=args.quiet, statistics=args.statistics)
         self.reporters = [reporter_for(settings.format, out, options)]
         self.html_path = args.html
@@ -67,7 +69,7 @@ class Batch:
         """(summary, number of unreadable files, rank of the worst finding reported)."""
         paths = expand_paths(self.settings.paths, self.settings.glob)
         job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
-                  tuple(self.settings.ignore), want_tables=bool(self.html_path))
+                  tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache)
         summary, worst = RunSummary(), None
         progress = Progress(len(paths), sys.stderr, enabled=not self.args.quiet)
         for reporter in self.reporters:

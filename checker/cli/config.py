@@ -30,6 +30,7 @@ class Config:
     glob: str | None = None
     jobs: int | None = None
     baseline: Path | None = None
+    cache_dir: Path | None = None
 
 
 def _rule_list(where: str, key: str, value: object) -> list[str]:
@@ -77,6 +78,7 @@ KEYS = {
     "glob": ("glob", _text),
     "jobs": ("jobs", _jobs),
     "baseline": ("baseline", _text),
+    "cache-dir": ("cache_dir", _text),
 }
 
 
@@ -93,6 +95,8 @@ def validate(table: object, source: Path, where: str) -> Config:
     config.extend_rules = [base / p for p in config.extend_rules]
     if config.baseline is not None:
         config.baseline = base / config.baseline
+    if config.cache_dir is not None:
+        config.cache_dir = base / config.cache_dir
     return config
 
 

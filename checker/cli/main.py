@@ -50,33 +50,70 @@ def run_command(argv: list[str] | None) -> int:
         if not settings.paths:
             parser.error("--dump-ast needs at least one FILE")
         return dump_ast(settings.paths, sys.stdout)
-    rules = load_rules(settings, select=not args.explain)
     if args.list_rules:
         from checker.cli.commands import list_rules
+        rules = load_rules(settings)
         off = [] if settings.select else load_rules(settings, select=False).off_by_default()
         return list_rules(rules, off, sys.stdout)
     if args.explain:
         from checker.cli.commands import explain
-        return explain(find_rule(rules, args.explain), sys.stdout)
+        return explain(find_rule(load_rules(settings, select=False), args.explain), sys.stdout)
     if not settings.paths:
         parser.error("no PATH given (files, or directories to search)")
     if args.output:
         with open(args.output, "w", encoding="utf-8", errors="backslashreplace") as out:
-            return check(settings, args, rules, out)
-    return check(settings, args, rules, sys.stdout)
+            return check(settings, args, out)
+    return check(settings, args, sys.stdout)
+
+
+def check_rule_dirs(settings: Settings) -> None:
+    for directory in settings.extend_rules:
+        if not directory.is_dir():
+            raise UsageError(f"--extend-rules: {directory}: no such directory")
 
 
 def load_rules(settings: Settings, select: bool = True):
     from checker.rules import RuleError, load_rules as load
 
-    for directory in settings.extend_rules:
-        if not directory.is_dir():
-            raise UsageError(f"--extend-rules: {directory}: no such directory")
+    check_rule_dirs(settings)
     try:
         rules = load(list(settings.extend_rules))
         return rules.select(settings.select, settings.ignore) if select else rules
     except RuleError as exc:
         raise UsageError(str(exc)) from None
+
+
+def open_cache(settings: Settings):
+    """The results cache for this run's rules, or None when it is off or cannot be used (with a warning)."""
+    if settings.cache_dir is None:
+        return None
+    from checker.cli.cache import CacheUnavailable, ResultCache, setup_key
+    from checker.rules.sources import RuleError
+
+    check_rule_dirs(settings)
+    try:
+        key = setup_key(settings.select, settings.ignore, settings.extend_rules)
+        return ResultCache.open(settings.cache_dir, key)
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+    except CacheUnavailable as exc:
+        sys.stderr.write(f"check: warning: {exc}; checking without it\n")
+        return None
+
+
+def rules_for_run(settings: Settings, cache):
+    """(rules, their metadata for the reporters).  When the cache has the metadata, no rule is
+    loaded here: only a file the cache lacks needs the rules themselves (checker.cli.runner)."""
+    from checker.reporters.results import RuleInfo
+
+    infos = cache.rules() if cache else None
+    if infos is not None:
+        return None, infos
+    rules = load_rules(settings)
+    infos = tuple(RuleInfo.of(rule) for rule in rules.rules)
+    if cache:
+        cache.save_rules(infos)
+    return rules, infos
 
 
 def find_rule(rules, rule_id: str):
@@ -94,10 +131,12 @@ def use_color(choice: str, out: TextIO) -> bool:
     return out.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def check(settings: Settings, args, rules, out: TextIO) -> int:
+def check(settings: Settings, args, out: TextIO) -> int:
     from checker.cli.batch import Batch
 
-    batch = Batch(settings, args, rules, out, color=use_color(args.color, out))
+    cache = open_cache(settings)
+    rules, infos = rules_for_run(settings, cache)
+    batch = Batch(settings, args, rules, infos, cache, out, color=use_color(args.color, out))
     summary, problems, worst = batch.run()
     if problems:
         return 2

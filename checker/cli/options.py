@@ -11,6 +11,7 @@ from checker.cli.config import FAIL_LEVELS, FORMATS, Config
 EPILOG = """\
 exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or input error.
 configuration: [tool.check] in pyproject.toml or .check.yaml, nearest to the working directory.
+environment: CHECK_CACHE_DIR (as --cache-dir), CHECK_NO_CACHE=1 (as --no-cache), NO_COLOR.
 """
 
 
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-j", "--jobs", type=_positive, help="worker processes (default: number of cores)")
     run.add_argument("--glob", metavar="PATTERN", help="file names to check in directories (default: *.txt)")
     run.add_argument("--config", metavar="FILE", help="read settings from FILE instead of searching for one")
+    run.add_argument("--cache-dir", metavar="DIR", help="keep the results cache in DIR (default: .check_cache "
+                                                       "beside the configuration file, else in the working directory)")
+    run.add_argument("--no-cache", action="store_true", help="check every file afresh; read and write no cache")
     run.add_argument("--dump-ast", action="store_true", help="print the parsed files as JSON and exit")
     run.add_argument("--version", action="store_true", help="print the version and exit")
     return p
@@ -81,6 +85,7 @@ class Settings:
     glob: str
     jobs: int
     baseline: Path | None
+    cache_dir: Path | None           # None: no cache
 
 
 def merge(args: argparse.Namespace, config: Config) -> Settings:
@@ -94,4 +99,18 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         glob=args.glob or config.glob or "*.txt",
         jobs=args.jobs or config.jobs or os.cpu_count() or 1,
         baseline=Path(args.baseline) if args.baseline else config.baseline,
+        cache_dir=cache_dir(args, config),
     )
+
+
+def cache_dir(args: argparse.Namespace, config: Config) -> Path | None:
+    """--no-cache or CHECK_NO_CACHE turn it off; else --cache-dir, CHECK_CACHE_DIR, the cache-dir setting,
+    then .check_cache beside the configuration file or in the working directory."""
+    if args.no_cache or os.environ.get("CHECK_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = args.cache_dir or os.environ.get("CHECK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    if config.cache_dir is not None:
+        return config.cache_dir
+    return (config.source.parent if config.source else Path.cwd()) / ".check_cache"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from checker.cli.cache import ResultCache, file_digest
 from checker.reporters.results import FileResult, InputProblem, page_table
 
 IN_PROCESS_MAX = 8  # a handful of files is checked faster than a pool starts
@@ -28,6 +29,7 @@ class Job:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     want_tables: bool
+    cache: ResultCache | None = None
 
 
 _job: Job | None = None
@@ -57,31 +59,71 @@ def load_job_rules(job: Job):
 
 def _init_worker(job: Job) -> None:
     global _job, _rules
-    if _job != job or _rules is None:  # a forked worker already has them
-        _job, _rules = job, load_job_rules(job)
+    if _job != job:  # a spawned worker (a forked one has the parent's): rules load on its first cache miss
+        _job, _rules = job, None
         tune_gc()
 
 
 def check_path(path: str) -> FileResult:
-    from checker.ast import InputError
-
+    """The result for one file: from the cache when its bytes were checked before, else by checking."""
     try:
-        return _check(path)
-    except InputError as exc:
-        return FileResult(path, problem=InputProblem(path, exc.line, exc.message))
-    except (OSError, UnicodeDecodeError) as exc:
-        return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc.strerror or exc}"
-                                                                 if isinstance(exc, OSError) else str(exc)))
-    except Exception as exc:  # one file's crash must not stop a batch or print a traceback
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc.strerror or exc}"))
+    try:
+        return _cached_check(path, data) if _job.cache else _check(path, data)
+    except Exception as exc:  # one file's crash must not stop a batch or print a traceback; never cached
         return FileResult(path, problem=InputProblem(path, None, f"internal error, please report: "
                                                                  f"{type(exc).__name__}: {exc}"))
 
 
-def _check(path: str) -> FileResult:
-    from checker.ast import parse_file
+def _cached_check(path: str, data: bytes) -> FileResult:
+    digest = file_digest(data)
+    result = _known(path, digest)
+    if result is None:
+        result = _check(path, data)
+        _job.cache.put(digest, result)
+    return result
+
+
+def _known(path: str, digest: str) -> FileResult | None:
+    """The cached result, unless the HTML report needs the tables of its findings' pages."""
+    result = _job.cache.get(digest, path)
+    return None if result is None or (_job.want_tables and result.findings) else result
+
+
+def _known_results(paths: list[str]) -> dict[int, FileResult]:
+    """Input index -> cached result, read here so that only the files the cache lacks go to the pool."""
+    known = {}
+    for index, path in enumerate(paths):
+        try:
+            with open(path, "rb") as handle:
+                result = _known(path, file_digest(handle.read()))
+        except OSError:  # reported by check_path
+            continue
+        if result is not None:
+            known[index] = result
+    return known
+
+
+def _check(path: str, data: bytes) -> FileResult:
+    from checker.ast import InputError
+
+    try:
+        return _check_filing(path, data)
+    except InputError as exc:  # not an R page: as much a result of the bytes as findings are
+        return FileResult(path, problem=InputProblem(path, exc.line, exc.message))
+
+
+def _check_filing(path: str, data: bytes) -> FileResult:
+    global _rules
+    from checker.ast import parse_bytes
     from checker.findings import check_filing
 
-    filing = parse_file(path)
+    if _rules is None:  # the cache had the rules' metadata; a file it lacks needs the rules themselves
+        _rules = load_job_rules(_job)
+    filing = parse_bytes(data, path)
     findings = check_filing(filing, _rules)
     result = FileResult(path, pages=len(filing.pages), findings=findings)
     result.warnings = [InputProblem(path, node.line, f"warning: unparsed line kept as is ({node.reason})")
@@ -112,6 +154,18 @@ def run(paths: list[str], job: Job, rules, jobs: int) -> Iterator[FileResult]:
     if jobs <= 1 or len(paths) <= IN_PROCESS_MAX:
         yield from map(check_path, paths)
         return
+    known = _known_results(paths) if job.cache else {}
+    todo = [path for index, path in enumerate(paths) if index not in known]
+    fresh = map(check_path, todo) if len(todo) <= IN_PROCESS_MAX else _pooled(todo, job, jobs)
+    try:
+        for index in range(len(paths)):
+            yield known.pop(index) if index in known else next(fresh)
+    finally:
+        if hasattr(fresh, "close"):  # ends the pool now, not when the generator is collected
+            fresh.close()
+
+
+def _pooled(paths: list[str], job: Job, jobs: int) -> Iterator[FileResult]:
     import multiprocessing
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
