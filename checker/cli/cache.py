@@ -8,8 +8,8 @@ unchanged files then costs little more than reading them.
 
 An entry is found by everything a file's result depends on:
   - the setup key: the cache format, the Python version, the checker's own files
-    (path, size and modification time of each), the text of every rule file, and
-    the rule selection;
+    and those of the libraries it checks with (path, size and modification time of
+    each), the text of every rule file, and the rule selection;
   - the SHA-256 of the file's bytes.
 The path is not part of the key: an entry is stored without it and takes the path
 of the file it is read for, so renaming or copying a file keeps its entry.
@@ -24,6 +24,7 @@ newest few setup keys are kept.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -37,6 +38,7 @@ from checker.reporters.results import FileResult, InputProblem, RuleInfo
 FORMAT = "1"          # bump when an entry's shape changes
 KEEP_SETUPS = 4       # setup keys (rule or checker versions) kept side by side
 SETUP_NAME = re.compile("[0-9a-f]{32}")
+DEPENDENCIES = ("pydantic", "pydantic_core", "yaml")  # what parsing and checking run on
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by check.\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -56,6 +58,11 @@ def setup_key(select: list[str], ignore: list[str], extra_rule_dirs: list[Path])
         if file.is_file() and "__pycache__" not in file.parts:
             stat = file.stat()
             digest.update(f"\0{file.relative_to(code)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    for module in DEPENDENCIES:  # an upgraded dependency has new files
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.origin:
+            stat = os.stat(spec.origin)
+            digest.update(f"\0{spec.origin}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     for name, text in shipped_rule_files():
         digest.update(f"\0{name}\0{text}".encode())
     for path in extra_rule_files(extra_rule_dirs):
