@@ -16,19 +16,16 @@ HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
 
 
 class Item:
-    __slots__ = ("kind", "groups", "start", "lines", "cont_kinds", "_value")
+    __slots__ = ("kind", "groups", "content", "start", "lines", "cont_kinds", "_value")
 
     def __init__(self, kind: str, groups: dict, start: int, line: str):
         self.kind = kind            # a head token kind, or "orphan"
         self.groups = groups
+        self.content: str = groups.get("content") or ""  # a cell's text after the "|"; read often
         self.start = start          # 1-based line number of the head line
         self.lines = [line]         # the head line, then continuation lines, verbatim
         self.cont_kinds: list[str] = []
         self._value: CellValue | None = None
-
-    @property
-    def content(self) -> str:
-        return self.groups.get("content") or ""
 
     @property
     def value(self) -> CellValue:
@@ -54,8 +51,9 @@ class Item:
 def split_items(lines: list[str]) -> list[Item]:
     items: list[Item] = []
     current: Item | None = None
+    classify = classify_line  # a local name: this loop runs for every line
     for number, line in enumerate(lines, 1):
-        token = classify_line(line)
+        token = classify(line)
         if token.kind in HEAD_KINDS:
             current = Item(token.kind, token.groups, number, line)
             items.append(current)

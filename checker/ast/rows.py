@@ -63,12 +63,24 @@ SHARE_COUNT = re.compile(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|
 def scale_cells(row: Row, title: Title) -> None:
     """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
     label = row.label
-    per_share = bool(PER_SHARE_LABEL.search(label)) or row.unit == "$ / shares"
-    money = any(c.kind is ValueKind.money for c in row.cells) or bool(MONEY_LABEL.search(label))
-    shares = row.unit == "shares" or (not per_share and bool(SHARE_LABEL.search(label))
-                                      and (not money or bool(SHARE_COUNT.search(label)) and "$" not in label))
+    per_share = row.unit == "$ / shares" or bool(PER_SHARE_LABEL.search(label))
+    number_scale = None  # the label searches for share counts run only for a row with a plain number
     for cell in row.cells:
         if cell.kind is ValueKind.money:
             assign(cell, "scale", 0 if per_share else title.money_scale)
         elif cell.kind is ValueKind.number:
-            assign(cell, "scale", title.shares_scale if shares else 0 if per_share else title.money_scale)
+            if number_scale is None:
+                number_scale = title.shares_scale if counts_shares(row, per_share) \
+                    else 0 if per_share else title.money_scale
+            assign(cell, "scale", number_scale)
+
+
+def counts_shares(row: Row, per_share: bool) -> bool:
+    """A number on this row is a count of shares (options, units...), not an amount of money."""
+    label = row.label
+    if row.unit == "shares":
+        return True
+    if per_share or not SHARE_LABEL.search(label):
+        return False
+    money = any(c.kind is ValueKind.money for c in row.cells) or bool(MONEY_LABEL.search(label))
+    return not money or bool(SHARE_COUNT.search(label)) and "$" not in label

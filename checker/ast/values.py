@@ -90,6 +90,9 @@ def footnote_refs(notes: str | None) -> list[str]:
     return re.findall(r"\[(\d+)\]", notes) if notes else []
 
 
+VALUE_KINDS = {kind.value: kind for kind in ValueKind}  # a dict lookup: ValueKind(name) costs a call per cell
+
+
 class CellValue:
     """What a cell's content says: kind, value, sign, currency, precision, footnotes."""
 
@@ -105,7 +108,7 @@ class CellValue:
         if token is None:
             self.kind = ValueKind.text
             return
-        self.kind = ValueKind(token.kind)
+        self.kind = VALUE_KINDS[token.kind]
         g = token.groups
         self.footnotes = footnote_refs(g.get("notes"))
         if "int" in g:

@@ -37,6 +37,9 @@ class CompiledGrammar:
             self.group_names[name] = [(g, f"{name}__{g}") for g in self.patterns[name].groupindex]
             branches.append(f"(?P<{name}>{inner})")
         self.combined = re.compile("|".join(branches))
+        # kind -> (its group names, their numbers in `combined`): one match.group call reads them all
+        self.group_numbers = {kind: (tuple(g for g, _ in pairs), tuple(self.combined.groupindex[i] for _, i in pairs))
+                              for kind, pairs in self.group_names.items()}
         self.memo: dict[str, Token | None] = {}
 
     def classify(self, text: str) -> Token | None:
@@ -52,7 +55,12 @@ class CompiledGrammar:
         token = None
         if match is not None:
             kind = match.lastgroup
-            token = Token(kind, {name: match.group(inner) for name, inner in self.group_names[kind]})
+            names, numbers = self.group_numbers[kind]
+            if len(names) == 1:  # most lines: a cell's content or continuation text
+                groups = {names[0]: match.group(numbers[0])}
+            else:  # match.group of several numbers gives a tuple; of none, the whole match
+                groups = dict(zip(names, match.group(*numbers))) if names else {}
+            token = Token(kind, groups)
         if len(self.memo) >= MEMO_SIZE:  # labels, markers and definitions recur across pages
             self.memo.clear()
         self.memo[text] = token
