@@ -110,13 +110,13 @@ class PageBuilder:
     # -- body ----------------------------------------------------------------
     def _body(self, item: Item) -> bool:
         kind = item.kind
-        if kind == "def_open":
+        if kind == "cell":  # nine items in ten
+            self._cell_item(item)
+        elif kind == "def_open":
             self.mode = "definitions"
             return self._definitions(item)
-        if kind == "footnote":
+        elif kind == "footnote":
             self._footnote(item)
-        elif kind == "cell":
-            self._cell_item(item)
         elif kind == "bare":
             self._bare_item(item)
         elif kind == "group":  # a new page whose title was cut off
@@ -127,11 +127,12 @@ class PageBuilder:
 
     def _cell_item(self, item: Item) -> None:
         content = item.content
-        if item.starts_value():
-            self._value(item)
-        elif item.value.kind is not ValueKind.text:  # "|95,088" then "Cost of revenue": next label unpiped
-            self._value(item, item.lines[:1])
-            self._new_row(item.start + 1, item.cont, " ".join(c.strip() for c in item.cont))
+        if item.value.kind is not ValueKind.text:
+            if len(item.lines) == 1:  # a value on its own: item.starts_value()
+                self._value(item)
+            else:  # "|95,088" then "Cost of revenue": next label unpiped
+                self._value(item, item.lines[:1])
+                self._new_row(item.start + 1, item.cont, " ".join(c.strip() for c in item.cont))
         elif content.strip() in SIGN_ONLY and self.following is not None and self.following.kind == "cell" \
                 and self.following.value.kind is not ValueKind.text:
             self.pending.append(item)  # "|$" then "|173,599": one cell printed on two lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from checker.ast.model import ValueKind
 from checker.ast.values import CellValue, cell_value
-from checker.grammar import classify_line
+from checker.grammar.lexer import LINES
 
 HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
 
@@ -51,7 +51,7 @@ class Item:
 def split_items(lines: list[str]) -> list[Item]:
     items: list[Item] = []
     current: Item | None = None
-    classify = classify_line  # a local name: this loop runs for every line
+    classify = LINES.classify  # classify_line without its wrapper's call: this loop runs for every line
     for number, line in enumerate(lines, 1):
         token = classify(line)
         if token.kind in HEAD_KINDS:

@@ -18,6 +18,7 @@ from checker.grammar.token import Token
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _UNSEEN = object()
+_NEW_TUPLE = tuple.__new__
 MEMO_SIZE = 50_000  # distinct lines remembered; tokens are never mutated
 
 
@@ -60,7 +61,7 @@ class CompiledGrammar:
                 groups = {names[0]: match.group(numbers[0])}
             else:  # match.group of several numbers gives a tuple; of none, the whole match
                 groups = dict(zip(names, match.group(*numbers))) if names else {}
-            token = Token(kind, groups)
+            token = _NEW_TUPLE(Token, (kind, groups))  # Token(kind, groups) without the generated __new__'s call
         if len(self.memo) >= MEMO_SIZE:  # labels, markers and definitions recur across pages
             self.memo.clear()
         self.memo[text] = token
