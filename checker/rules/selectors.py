@@ -51,9 +51,14 @@ class Memo:
         itself before it calls the search."""
         found = self.searches.get(pattern)
         if found is None:
-            rx = re.compile(pattern, re.IGNORECASE)
             words = required_words(pattern)
             seen: dict[str, bool] = {}
+            compiled: list[re.Pattern[str]] = []  # made when a text first needs it: on one page most never do
+
+            def search(text: str) -> bool:
+                if not compiled:
+                    compiled.append(re.compile(pattern, re.IGNORECASE))
+                return compiled[0].search(text) is not None
 
             def found(text: str) -> bool:
                 hit = seen.get(text)
@@ -65,10 +70,10 @@ class Memo:
                         hit = False
                         for w in words:
                             if w in low:
-                                hit = rx.search(text) is not None
+                                hit = search(text)
                                 break
                     else:
-                        hit = rx.search(text) is not None
+                        hit = search(text)
                     seen[text] = hit
                 return hit
 
