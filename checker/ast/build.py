@@ -206,7 +206,7 @@ class PageBuilder:
 
     def _new_row(self, line: int, source: list[str], label: str, member: bool = False) -> Row:
         unit = None
-        match = UNIT_SUFFIX.match(label)
+        match = UNIT_SUFFIX.match(label) if " | " in label else None  # the pattern needs " | ": most labels lack it
         if match:
             label, unit = match["label"], match["unit"]
         row = NEW_ROW(line=line, source=source, label=label, unit=unit,
