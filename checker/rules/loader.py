@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from checker.rules.model import KINDS, RuleFile
+from checker.rules.kinds import KINDS, RuleFile
 from checker.rules.sources import RuleError
 
 

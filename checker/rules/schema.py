@@ -1,7 +1,7 @@
 """JSON Schema of rule files, for editors (written to docs/rules.schema.json by `python3 -m checker.rules.docs`)."""
 from __future__ import annotations
 
-from checker.rules.model import RuleFile
+from checker.rules.kinds import RuleFile
 
 
 def rule_file_schema() -> dict:
