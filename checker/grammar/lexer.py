@@ -26,21 +26,18 @@ class CompiledGrammar:
     """One MatchFirst of whole-line Regex tokens, compiled to a single pattern."""
 
     def __init__(self, tokens: list[tuple[str, str]]):
-        self.names: list[str] = []
-        self.patterns: dict[str, re.Pattern[str]] = {}
-        self.group_names: dict[str, list[tuple[str, str]]] = {}  # kind -> (name, name in `combined`)
-        branches = []
-        for name, pattern in tokens:
-            self.names.append(name)
-            self.patterns[name] = re.compile(pattern)
-            # inner group names must be unique across branches: prefix them
-            inner = _GROUP_NAME.sub(lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
-            self.group_names[name] = [(g, f"{name}__{g}") for g in self.patterns[name].groupindex]
-            branches.append(f"(?P<{name}>{inner})")
-        self.combined = re.compile("|".join(branches))
-        # kind -> (its group names, their numbers in `combined`): one match.group call reads them all
-        self.group_numbers = {kind: (tuple(g for g, _ in pairs), tuple(self.combined.groupindex[i] for _, i in pairs))
-                              for kind, pairs in self.group_names.items()}
+        self.names = [name for name, _ in tokens]
+        # inner group names must be unique across branches: prefix them
+        self.combined = re.compile("|".join(
+            f"(?P<{name}>{_GROUP_NAME.sub(lambda m, name=name: f'(?P<{name}__{m.group(1)}>', pattern)})"
+            for name, pattern in tokens))
+        # kind -> (its group names, their numbers in `combined`), in the token's own order: one match.group
+        # call reads them all (read from `combined`: compiling each token as well costs every start-up)
+        numbered = sorted(self.combined.groupindex.items(), key=lambda item: item[1])
+        self.group_numbers = {}
+        for name in self.names:
+            inner = [(group[len(name) + 2:], number) for group, number in numbered if group.startswith(f"{name}__")]
+            self.group_numbers[name] = (tuple(g for g, _ in inner), tuple(n for _, n in inner))
         self.memo: dict[str, Token | None] = {}
 
     def classify(self, text: str) -> Token | None:
