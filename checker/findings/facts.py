@@ -98,16 +98,17 @@ def read_cells(cells: list[Cell]) -> CellsRead:
     durations = percent = currency = placed = False
     for i, cell in enumerate(cells):
         kind = cell.kind
+        columns = cell.columns
         if cell.currency:
             currency = True
-        if cell.columns:
+        if columns:
             placed = True
         if kind is DASH:
-            facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(cell.columns))
+            facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(columns))
         elif kind in NUMERIC and (value := cell.value) is not None:
             scale = cell.scale
             facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
-                            tuple(cell.columns))
+                            tuple(columns))
         if kind is PERCENT:
             percent = True
         elif kind is DURATION:
@@ -170,6 +171,7 @@ class PageFacts:
         self.with_durations: list[int] = []  # positions of the item rows with a duration cell
         numeric = []
         unplaced_width = 0  # the widest row none of whose cells names its column
+        normal_label = memo.normal_label
         for index, row in enumerate(page.rows):
             if row.kind is not ITEM or not row.cells:
                 continue
@@ -188,7 +190,7 @@ class PageFacts:
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
             unit = classify_unit(row, read.percent, read.currency)
-            self.rows.append(FactRow(row, index, memo.normal_label(row.label), unit, row.cells, facts, candidates))
+            self.rows.append(FactRow(row, index, normal_label(row.label), unit, row.cells, facts, candidates))
 
     @cached_property
     def width(self) -> int:
