@@ -45,6 +45,9 @@ class PageBuilder:
         """Take one item; False when it starts the next page."""
         self.following = following
         if self.mode == "body":  # most items: skip the name lookup
+            if item.kind == "cell":  # and most of those: skip _body's dispatch too
+                self._cell_item(item)
+                return True
             return self._body(item)
         return getattr(self, f"_{self.mode}")(item)
 
