@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli.cache import KEEP_SETUPS
+from checker.cli.runner import IN_PROCESS_MAX
 from test_cli import FIXED, SEED, TEAM_RULES, run
 from test_cli_batch import make_tree
 
@@ -36,6 +37,15 @@ def test_a_warm_run_reports_what_a_cold_run_does(tmp_path, capsys):
     # one entry per distinct file content; the seed copies share one
     distinct = {p.read_bytes() for p in root.rglob("*.txt")}
     assert len(entries(cache)) == len(distinct)
+
+
+def test_a_partly_warm_batch_pools_only_the_files_the_cache_lacks(tmp_path, capsys):
+    root, cache = make_tree(tmp_path / "tree"), str(tmp_path / "cache")
+    run(capsys, "--cache-dir", cache, SEED)  # the four seed copies in the tree are known, the rest are not
+    assert len(entries(Path(cache))) == 1 and len(list(root.rglob("*.txt"))) - 4 > IN_PROCESS_MAX
+    expected = run(capsys, "--no-cache", "--format", "json", "--jobs", "1", str(root))
+    assert run(capsys, "--cache-dir", cache, "--format", "json", "--jobs", "2", str(root)) == expected
+    assert run(capsys, "--cache-dir", cache, "--format", "json", "--jobs", "2", str(root)) == expected
 
 
 def test_an_edited_file_is_checked_again(tmp_path, capsys):
