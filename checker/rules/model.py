@@ -37,10 +37,12 @@ class Strict(BaseModel):
 
 
 def regex_or_none(value: str | None) -> str | None:
-    """A field validator: the value must compile as a regular expression (None passes)."""
+    """A field validator: the value must compile as a regular expression (None passes).
+
+    Compiled as the selectors will use it (case-insensitive), so that their compile is a hit in re's cache."""
     if value is not None:
         try:
-            re.compile(value)
+            re.compile(value, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
     return value
