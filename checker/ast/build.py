@@ -78,15 +78,15 @@ class PageBuilder:
         money, shares = scales(scale_text)
         owned = len(item.lines) - len(rest)
         self.page.title = NEW_TITLE(line=item.start, source=item.lines[:owned], text=title, unit=unit,
-                                scale_text=scale_text, kind=statement_kind(title),
-                                money_scale=money, shares_scale=shares)
+                                    scale_text=scale_text, kind=statement_kind(title),
+                                    money_scale=money, shares_scale=shares)
         for offset, text in enumerate(rest, owned):
             self._add_column(item.start + offset, [text], [text])
 
     def _add_column(self, line: int, source: list[str], header: list[str]) -> None:
         texts = [h.strip() for h in header]
         self.page.columns.append(NEW_COLUMN(line=line, source=source, index=len(self.page.columns),
-                                        header=texts, end_date=header_date(texts[0]) if texts else None))
+                                            header=texts, end_date=header_date(texts[0]) if texts else None))
 
     # -- header --------------------------------------------------------------
     def _header(self, item: Item) -> bool:
@@ -95,7 +95,7 @@ class PageBuilder:
             if not item.groups["unit"].startswith(("Month", "Year")):
                 months = None
             self.page.groups.append(NEW_GROUP(line=item.start, source=item.lines[:1],
-                                                text=item.lines[0][1:].strip(), months=months))
+                                              text=item.lines[0][1:].strip(), months=months))
             if item.cont:  # one-column pages print the date under the group
                 self._add_column(item.start + 1, item.cont, item.cont)
             return True
@@ -213,7 +213,7 @@ class PageBuilder:
         if match:
             label, unit = match["label"], match["unit"]
         row = NEW_ROW(line=line, source=source, label=label, unit=unit,
-                  kind=RowKind.member if member else RowKind.item)
+                      kind=RowKind.member if member else RowKind.item)
         self.page.rows.append(row)
         self.labels.add(label)
         self.row = row
@@ -263,8 +263,8 @@ def takes_text(row: Row) -> bool:
 
 def value_cell(line: int, source: list[str], content: str, value: CellValue) -> Cell:
     return NEW_CELL(line=line, source=source, raw=content, kind=value.kind, value=value.value,
-                negative=value.negative, currency=value.currency, decimals=value.decimals,
-                footnotes=value.footnotes)
+                    negative=value.negative, currency=value.currency, decimals=value.decimals,
+                    footnotes=value.footnotes)
 
 
 def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:

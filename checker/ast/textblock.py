@@ -37,8 +37,8 @@ def embedded_table(lines: list[str], first_line: int) -> list[Row]:
         if value.kind in (ValueKind.number, ValueKind.money, ValueKind.percent) and row is not None \
                 and not is_year(stripped) and not is_note_marker(stripped):
             row.cells.append(NEW_CELL(line=number, source=[], raw=stripped, kind=value.kind, value=value.value,
-                                  negative=value.negative, decimals=value.decimals,
-                                  currency=value.currency or currency))
+                                      negative=value.negative, decimals=value.decimals,
+                                      currency=value.currency or currency))
         else:
             row = NEW_ROW(line=number, source=[], label=stripped)
             rows.append(row)
