@@ -18,7 +18,9 @@ UNIT_TAIL = re.compile(r"\s*(\|\s*\S.*|\((in|In) [^)]*\))\s*$")
 
 def normal_label(label: str) -> str:
     """'Net loss (in shares) | shares' -> 'net loss': what synonyms are compared against."""
-    return " ".join(UNIT_TAIL.sub("", label).split()).lower()  # split() and \s agree on what is whitespace
+    if "|" in label or "(in " in label or "(In " in label:  # a unit tail needs one of these: most labels lack all
+        label = UNIT_TAIL.sub("", label)  # (the regex tries every position of a label that has none)
+    return " ".join(label.split()).lower()  # split() and \s agree on what is whitespace
 
 
 class Memo:

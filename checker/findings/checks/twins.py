@@ -53,9 +53,11 @@ def twin_rows(compiled, ctx):
             else:
                 shared.append((r, f))
     pairs = {}
-    for shared in by_value.values():
+    for value, shared in by_value.items():
         if shared[0][0] is shared[-1][0]:
             continue  # a value of one row only: its significant digits need not be counted
+        if value.adjusted() >= -6 and value and significant(value) < CORROBORATING:
+            continue  # every fact of the group prints this value in plain digits: too few significant ones
         group: list[FactRow] = []  # the rows printing the value with enough significant digits, in order
         for r, f in shared:
             if (not group or group[-1] is not r) and significant(f.printed) >= CORROBORATING:
@@ -65,9 +67,10 @@ def twin_rows(compiled, ctx):
                 if compatible(a.unit, b.unit):
                     pairs[a.index, b.index] = (a, b)
     out = []
+    row_digits: dict[int, set[str]] = {}  # row position -> digit strings of its values (rows recur across pairs)
     for key in sorted(pairs):
         a, b = pairs[key]
-        if not slip_possible(a, b):
+        if not slip_possible(digit_set(a, row_digits), digit_set(b, row_digits)):
             continue
         found = twin_mismatch(a, b, rule)
         if found is None:
@@ -81,10 +84,15 @@ def twin_rows(compiled, ctx):
     return out
 
 
-def slip_possible(a: FactRow, b: FactRow) -> bool:
-    """Cheap test: some value of one row is within two digits of some value of the other."""
-    da = {digits(f) for f in a.facts.values()}
-    db = {digits(f) for f in b.facts.values()}
+def digit_set(row: FactRow, known: dict[int, set[str]]) -> set[str]:
+    found = known.get(row.index)
+    if found is None:
+        found = known[row.index] = {digits(f) for f in row.facts.values()}
+    return found
+
+
+def slip_possible(da: set[str], db: set[str]) -> bool:
+    """Cheap test: some value of one row (digit strings da) is within two digits of some value of the other."""
     return any(close_digits(x, y) for x in da for y in db)
 
 
