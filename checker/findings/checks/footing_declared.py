@@ -156,18 +156,29 @@ def _above(compiled, ctx):
         runs, _ = _run_above(rows, t, is_total, rule.max_rows)
         if len(runs) < 2:
             continue
-        best = None
-        for run in runs[1:]:
-            bad = solve([total] + run, foots([1] * len(run), exact))
-            if not bad:
-                break
-            best = (run, bad[0])
-        else:
-            run, bad = best
-            slip = _slip(bad, [total] + run)
-            if slip or not rule.require_slip:
-                out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
+        found = _unfooted(total, runs[1:], exact, rule.require_slip)
+        if found is not None:
+            run, bad, slip = found
+            out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
     return out
+
+
+def _unfooted(total, runs, exact: bool, require_slip: bool):
+    """(the longest run, its violation, the slip explaining it) when no run foots the total, else None.
+
+    A finding only ever names the longest run, so that run is tried first: most totals foot with their whole
+    run (the shorter ones need not be tried) or, when a slip is required, miss by more than a slip explains;
+    the shorter runs are tried only for a total that would be flagged, as any of them footing clears it."""
+    run = runs[-1]
+    bad = solve([total] + run, foots([1] * len(run), exact))
+    if not bad:
+        return None
+    slip = _slip(bad[0], [total] + run)
+    if require_slip and not slip:
+        return None
+    if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
+        return None
+    return run, bad[0], slip
 
 
 def _reorder(bad):
