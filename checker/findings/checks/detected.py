@@ -116,6 +116,7 @@ def _pack(vec: tuple[int, ...]) -> int:
 
 
 HALF_FIELD = 1 << (FIELD - 1)
+LOW_FIELD = (1 << FIELD) - 1  # the bits of column 0 (x & LOW_FIELD is x modulo 2**FIELD, negative x too)
 
 
 def _search(window, tvec, target, width, min_rows):
@@ -127,6 +128,7 @@ def _search(window, tvec, target, width, min_rows):
     it is written out plainly."""
     sums: list[int] = []
     near = []
+    low = target & LOW_FIELD
     free = width > 1
     for n, (_, packed) in enumerate(window, start=1):
         tops = [total + packed for total in sums] if sums else [packed]
@@ -134,9 +136,12 @@ def _search(window, tvec, target, width, min_rows):
             if target in tops:
                 return []
             if len(near) < 64:  # enough near runs kept beyond that
-                for mask, total in enumerate(tops):
+                # a sum off in one column only matches the total in the lowest field, or differs from it by
+                # less than half a field (off in column 0 alone): two cheap tests pass over nearly every sum
+                for mask in [m for m, total in enumerate(tops) if total & LOW_FIELD == low
+                             or -HALF_FIELD < total - target < HALF_FIELD]:
                     # off in one column only: the lowest non-zero field holds all of the difference
-                    diff = total - target
+                    diff = tops[mask] - target
                     k = ((diff & -diff).bit_length() - 1) // FIELD
                     if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
                         signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))

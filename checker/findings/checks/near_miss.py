@@ -30,8 +30,13 @@ MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask 
 
 def related(a: str, b: str) -> bool:
     """Labels that name the same item: equal once endpoints, dates, 'balance' and 'total' are out."""
-    sa, sb = stem(a).replace("total", "").strip(), stem(b).replace("total", "").strip()
-    return sa == sb
+    return item_name(a) == item_name(b)
+
+
+@lru_cache(maxsize=4096)
+def item_name(norm: str) -> str:
+    """What `related` compares: the normal label without endpoints, dates, 'balance' and 'total'."""
+    return stem(norm).replace("total", "").strip()
 
 
 DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
@@ -64,9 +69,40 @@ def candidates(compiled, ctx):
                 sig, text = significant_digits(f)
                 if sig >= MIN_SIGNIFICANT:
                     found.append((r, f, sig, text))
-        pairs = neighbours([c[3] for c in found])
-        found = ctx.facts.cache[key] = (found, pairs)
+        ctx.facts.cache[key] = found
     return found
+
+
+def eligible(compiled, ctx):
+    """(the candidates big enough for the rule, index pairs of them one slip apart): a pair with a value of
+    fewer significant digits or smaller than the rule asks for is never flagged, so only these are paired
+    (once a page for the rules that select and bound alike)."""
+    rule = compiled.rule
+    key = ("near_miss pairs", compiled.keys["item"], rule.min_significant, rule.min_value, rule.related_labels)
+    found = ctx.facts.cache.get(key)
+    if found is None:
+        least, smallest = rule.min_significant, rule.min_value
+        cells = [c for c in candidates(compiled, ctx) if c[2] >= least and abs(c[1].printed) >= smallest]
+        pairs = related_pairs(cells) if rule.related_labels else neighbours([c[3] for c in cells])
+        found = ctx.facts.cache[key] = (cells, pairs)
+    return found
+
+
+def related_pairs(cells) -> list[tuple[int, int]]:
+    """`neighbours` of the cells, kept to pairs of rows with related labels: only the cells of rows naming one
+    item are paired (on most pages no two rows do). Whether two strings pair depends on them alone, so the
+    pairs found within each item are those found among all the cells."""
+    name_of = {r: item_name(r.norm) for r in dict.fromkeys([c[0] for c in cells])}
+    rows_named = Counter(name_of.values())
+    by_item: dict[str, list[int]] = {}
+    for n, c in enumerate(cells):
+        name = name_of[c[0]]
+        if rows_named[name] > 1:
+            by_item.setdefault(name, []).append(n)
+    found = []
+    for members in by_item.values():
+        found += [(members[i], members[j]) for i, j in neighbours([cells[n][3] for n in members])]
+    return sorted(found)
 
 
 def neighbours(strings: list[str]) -> list[tuple[int, int]]:
@@ -111,13 +147,11 @@ def check(compiled, ctx):
 
 def label_pairs(compiled, ctx):
     rule = compiled.rule
-    cells, pairs = candidates(compiled, ctx)
+    cells, pairs = eligible(compiled, ctx)
     anywhere = None
     out = []
     for i, j in pairs:
-        (r1, f1, sig1, _), (r2, f2, sig2, _) = cells[i], cells[j]
-        if min(sig1, sig2) < rule.min_significant or min(abs(f1.printed), abs(f2.printed)) < rule.min_value:
-            continue
+        (r1, f1, _, _), (r2, f2, _, _) = cells[i], cells[j]
         if r1 is r2 or r1.norm == r2.norm or (f1.printed < 0) != (f2.printed < 0):
             continue
         if dated_apart(r1.row.label, r2.row.label):
