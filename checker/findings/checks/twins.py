@@ -70,7 +70,7 @@ def twin_rows(compiled, ctx):
     row_digits: dict[int, set[str]] = {}  # row position -> digit strings of its values (rows recur across pairs)
     for key in sorted(pairs):
         a, b = pairs[key]
-        if not slip_possible(digit_set(a, row_digits), digit_set(b, row_digits)):
+        if not slip_possible(digit_set(a, row_digits), digit_set(b, row_digits)) or not slip_candidate(a, b, rule):
             continue
         found = twin_mismatch(a, b, rule)
         if found is None:
@@ -94,6 +94,27 @@ def digit_set(row: FactRow, known: dict[int, set[str]]) -> set[str]:
 def slip_possible(da: set[str], db: set[str]) -> bool:
     """Cheap test: some value of one row (digit strings da) is within two digits of some value of the other."""
     return any(close_digits(x, y) for x in da for y in db)
+
+
+DIGIT_SLIPS = frozenset(("one_digit", "transposition"))
+
+
+def slip_candidate(a: FactRow, b: FactRow, rule) -> bool:
+    """Could `slip_between` find a slip between some value of a and some value of b (False: no alignment of
+    the pair can be flagged, so none is tried)? Told only for rules that take digit slips alone: those need
+    the same scale, one value at least min_value and, for two values printed to the same decimals, digit
+    strings within two digits (diagnose pads both to the decimals the longer needs, which only drops zeros
+    both strings end in); values printed to different decimals are always kept."""
+    if not DIGIT_SLIPS.issuperset(rule.slips):
+        return True
+    least = rule.min_value
+    for x in a.facts.values():
+        for y in b.facts.values():
+            if x.cell.scale != y.cell.scale or max(abs(x.printed), abs(y.printed)) < least:
+                continue
+            if x.cell.decimals != y.cell.decimals or close_digits(digits(x), digits(y)):
+                return True
+    return False
 
 
 def same(x: Fact, y: Fact, sign: int) -> bool:
