@@ -122,7 +122,7 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
-        best = solve([b, e] + between, lambda placed: roll(placed, exact))
+        best = solve([b, e] + between, rolling(exact))
         if best is None:
             continue
         finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
@@ -131,25 +131,45 @@ def check_rollforward(compiled, ctx):
     return out
 
 
-def roll(placed, exact: bool):
-    """(column, sum, activity, begin, end) for each shared column where begin + activity != end."""
-    bf, ef, acts = placed[0], placed[1], placed[2:]
-    common = sorted(bf.keys() & ef.keys())
-    if not common:
-        return None
-    bad = []
-    for col in common:
-        begin, end = bf[col], ef[col]
+def rolling(exact: bool):
+    """The test `solve` needs: (column, sum, activity, begin, end) for each shared column where begin +
+    activity != end, under one joint alignment of [begin, end] + activity rows.
+
+    solve turns the last row's alignment fastest, so the sums over every row but the last are kept from
+    the previous alignment while those rows stay put (a long roll may have hundreds of alignments); each
+    sum still adds its terms in row order, so the Decimal results are the same bit for bit."""
+    kept: list = [None, None]  # the placements of every row but the last, and their sums by column
+
+    def test(placed):
+        head, last = placed[:-1], placed[-1]
+        if kept[0] is None or any(a is not b for a, b in zip(head, kept[0])):
+            kept[0], kept[1] = head, _partial_sums(head)
+        bad = []
+        for col, begin, end, terms, moved, halves in kept[1] or ():
+            t = last.get(col)
+            if t is not None:
+                terms, moved, halves = terms + [t], moved + t.value, halves + t.half
+            total = begin.value + moved
+            slack = ZERO if exact else begin.half + end.half + halves
+            if abs(total - end.value) > slack:
+                bad.append((col, total, terms, begin, end))
+        return bad if kept[1] else None
+    return test
+
+
+def _partial_sums(head):
+    """(column, begin, end, activity terms, their sum, their halves' sum) over the rows in `head` (begin, end
+    and all activity rows but the last), for each column begin and end share."""
+    bf, ef, acts = head[0], head[1], head[2:]
+    out = []
+    for col in sorted(bf.keys() & ef.keys()):
         terms = [t for a in acts if (t := a.get(col)) is not None]
-        moved = halves = ZERO  # summed in the same order as ever: Decimal sums stay bit for bit
+        moved = halves = ZERO
         for t in terms:
             moved += t.value
             halves += t.half
-        total = begin.value + moved
-        slack = ZERO if exact else begin.half + end.half + halves
-        if abs(total - end.value) > slack:
-            bad.append((col, total, terms, begin, end))
-    return bad
+        out.append((col, bf[col], ef[col], terms, moved, halves))
+    return out
 
 
 def _rollforward_finding(rule, ctx, b, e, between, bad):
