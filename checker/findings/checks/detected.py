@@ -128,7 +128,7 @@ def _search(window, tvec, target, width, min_rows):
     it is written out plainly."""
     sums: list[int] = []
     near = []
-    low = target & LOW_FIELD
+    low, below, above = target & LOW_FIELD, target - HALF_FIELD, target + HALF_FIELD
     free = width > 1
     for n, (_, packed) in enumerate(window, start=1):
         tops = [total + packed for total in sums] if sums else [packed]
@@ -138,8 +138,7 @@ def _search(window, tvec, target, width, min_rows):
             if len(near) < 64:  # enough near runs kept beyond that
                 # a sum off in one column only matches the total in the lowest field, or differs from it by
                 # less than half a field (off in column 0 alone): two cheap tests pass over nearly every sum
-                for mask in [m for m, total in enumerate(tops) if total & LOW_FIELD == low
-                             or -HALF_FIELD < total - target < HALF_FIELD]:
+                for mask in [m for m, total in enumerate(tops) if total & LOW_FIELD == low or below < total < above]:
                     # off in one column only: the lowest non-zero field holds all of the difference
                     diff = tops[mask] - target
                     k = ((diff & -diff).bit_length() - 1) // FIELD
@@ -148,6 +147,8 @@ def _search(window, tvec, target, width, min_rows):
                         near.append((window[:n], signs, k, tvec[k] + value))
                         if len(near) >= 64:
                             break
+        if n == len(window):
+            break  # the longest run tried: no sums to grow for another row
         if not free:
             sums = tops  # one column: the rows add as printed (mask 0 only)
         elif sums:
