@@ -44,7 +44,7 @@ def twin_rows(compiled, ctx):
     by_value: dict[Decimal, list[tuple[FactRow, Fact]]] = {}  # the facts of a value printed more than once
     for r in rows:
         for f in r.facts.values():
-            value = abs(f.printed)
+            value = f.printed if f.printed >= 0 else -f.printed  # abs, reusing the printed value (its hash kept)
             seen = first.get(value)
             if seen is None:
                 first[value] = (r, f)  # most values: printed once, no list made for them
@@ -56,11 +56,13 @@ def twin_rows(compiled, ctx):
     for value, shared in by_value.items():
         if shared[0][0] is shared[-1][0]:
             continue  # a value of one row only: its significant digits need not be counted
-        if value.adjusted() >= -6 and value and significant(value) < CORROBORATING:
-            continue  # every fact of the group prints this value in plain digits: too few significant ones
+        # every fact of the group prints a plain value (non-zero, no exponent) in the same significant digits
+        plain = value and value.adjusted() >= -6
+        if plain and significant(value) < CORROBORATING:
+            continue
         group: list[FactRow] = []  # the rows printing the value with enough significant digits, in order
         for r, f in shared:
-            if (not group or group[-1] is not r) and significant(f.printed) >= CORROBORATING:
+            if (not group or group[-1] is not r) and (plain or significant(f.printed) >= CORROBORATING):
                 group.append(r)
         for i, a in enumerate(group):
             for b in group[i + 1:]:
