@@ -38,7 +38,20 @@ def scales(frow) -> frozenset[int]:
 
 
 def pairs(compiled, ctx, max_rows: int | None = None):
-    """(begin, end, rows between) for each beginning row and the nearest ending row below it.
+    """(begin, end, rows between) for each beginning row and the nearest ending row below it, with at most
+    max_rows between when given; found once a page for the rules that select begin and end alike
+    (rollforward and continuity)."""
+    key = ("rollforward pairs", compiled.keys["begin"], compiled.keys["end"])
+    found = ctx.facts.cache.get(key)
+    if found is None:
+        found = ctx.facts.cache[key] = _pairs(compiled, ctx)
+    if max_rows is None:
+        return found
+    return [(b, e, between) for b, e, between in found if e.index - b.index <= max_rows + 1]
+
+
+def _pairs(compiled, ctx):
+    """pairs, however many rows lie between.
 
     All must be read at one scale: 'Warrant liability, beginning $ 38' (money, thousands) and
     'Warrant liability, ending 38' read as a count of warrants are not comparable, whatever they print."""
@@ -55,8 +68,6 @@ def pairs(compiled, ctx, max_rows: int | None = None):
             continue
         begin_scales = scales(b)
         if scales(e) != begin_scales:
-            continue
-        if max_rows is not None and e.index - b.index > max_rows + 1:
             continue
         between = [r for r in ctx.facts.rows[position[id(b)] + 1:position[id(e)]]
                    if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
