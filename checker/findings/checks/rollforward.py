@@ -79,15 +79,17 @@ def _pairs(compiled, ctx):
 def previous_column(ctx) -> dict[int, int]:
     """column -> the column whose period ends where this one's begins (same duration)."""
     cols = ctx.page.columns
+    ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
+    for b in cols:
+        if b.end_date is not None:
+            ending.setdefault((b.months, b.end_date.year * 12 + b.end_date.month), b.index)
     out = {}
     for a in cols:
         if a.end_date is None or not a.months:
             continue
-        month = a.end_date.year * 12 + a.end_date.month - a.months
-        for b in cols:
-            if b.end_date is not None and b.months == a.months and b.end_date.year * 12 + b.end_date.month == month:
-                out[a.index] = b.index
-                break
+        found = ending.get((a.months, a.end_date.year * 12 + a.end_date.month - a.months))
+        if found is not None:
+            out[a.index] = found
     return out
 
 
