@@ -76,44 +76,54 @@ PERCENT = ValueKind.percent
 ITEM = RowKind.item
 
 
+class PowersOfTen(dict):
+    """scale -> Decimal 1E<scale>, made on first use."""
+    def __missing__(self, scale: int) -> Decimal:
+        found = self[scale] = Decimal(1).scaleb(scale)
+        return found
+
+
+POWERS_OF_TEN = PowersOfTen()
+
+
 @lru_cache(maxsize=256)
 def half_unit(scale: int, decimals: int) -> Decimal:
     """Half a display unit, scaled (Cell.half_unit, computed once per scale and precision)."""
     return Decimal(5).scaleb(scale - decimals - 1)
 
 
-@dataclass(slots=True)
-class CellsRead:
-    """What one pass over a row's cells finds: its facts, and what the row's unit class and duration rows need."""
-    facts: dict[int, Fact]     # cell position -> Fact, for numeric cells and dashes
-    durations: bool = False    # some cell is a duration
-    percent: bool = False      # some cell is a percentage
-    currency: bool = False     # some cell prints a currency
-    placed: bool = False       # some cell names its column(s)
-
-
-def read_cells(cells: list[Cell]) -> CellsRead:
-    """One plain loop over the row's cells, as this runs on every row of every page (flags kept in locals)."""
+def read_cells(cells: list[Cell]) -> tuple[dict[int, Fact], bool, bool, bool, bool]:
+    """(cell position -> Fact for numeric cells and dashes, some cell is a duration, some a percentage, some prints
+    a currency, some names its column(s)): one plain loop, as this runs on every row of every page. Each cell's
+    fields are read from its __dict__ (where pydantic keeps them, as checker.ast.construct writes them): a pydantic
+    attribute read costs about twice a dict lookup. A row's cells mostly share scale and precision: their half
+    unit and scale factor are reused. Scaling multiplies by 1E<scale>: the same Decimal as value.scaleb(scale)
+    (coefficient kept, exponents added) for a binary operator's cost instead of a method call's argument parsing."""
     facts: dict[int, Fact] = {}
     durations = percent = currency = placed = False
+    key = half = factor = None
     for i, cell in enumerate(cells):
-        kind = cell.kind
-        columns = cell.columns
-        if cell.currency:
-            currency = True
+        fields = cell.__dict__
+        kind = fields["kind"]
+        columns = fields["columns"]
         if columns:
             placed = True
+        if fields["currency"]:
+            currency = True
         if kind is DASH:
             facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(columns))
-        elif kind in NUMERIC and (value := cell.value) is not None:
-            scale = cell.scale
-            facts[i] = Fact(cell, value.scaleb(scale) if scale else value, half_unit(scale, cell.decimals), value,
-                            tuple(columns))
-        if kind is PERCENT:
-            percent = True
+        elif kind in NUMERIC:
+            if kind is PERCENT:
+                percent = True
+            if (value := fields["value"]) is not None:
+                if key != (fields["scale"], fields["decimals"]):
+                    key = (fields["scale"], fields["decimals"])
+                    half = half_unit(*key)
+                    factor = POWERS_OF_TEN[key[0]] if key[0] else None
+                facts[i] = Fact(cell, value * factor if factor else value, half, value, tuple(columns))
         elif kind is DURATION:
             durations = True
-    return CellsRead(facts, durations, percent, currency, placed)
+    return facts, durations, percent, currency, placed
 
 
 def positional(count: int, width: int) -> list[list[int]]:
@@ -173,24 +183,26 @@ class PageFacts:
         unplaced_width = 0  # the widest row none of whose cells names its column
         normal_label = memo.normal_label
         for index, row in enumerate(page.rows):
-            if row.kind is not ITEM or not row.cells:
+            fields = row.__dict__
+            cells = fields["cells"]
+            if fields["kind"] is not ITEM or not cells:
                 continue
-            read = read_cells(row.cells)
-            if read.durations:
+            facts, durations, percent, currency, placed = read_cells(cells)
+            if durations:
                 self.with_durations.append(index)
-            if read.facts:
-                if not read.placed:
-                    unplaced_width = max(unplaced_width, len(row.cells))
-                numeric.append((index, row, read))
-        for index, row, read in numeric:
-            facts, placed = read.facts, read.placed
+            if facts:
+                if not placed and len(cells) > unplaced_width:
+                    unplaced_width = len(cells)
+                numeric.append((index, row, cells, facts, percent, currency, placed))
+        rows = self.rows
+        for index, row, cells, facts, percent, currency, placed in numeric:
             candidates = None
             if unplaced_width and not placed:
-                candidates = positional(len(row.cells), unplaced_width)
+                candidates = positional(len(cells), unplaced_width)
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
-            unit = classify_unit(row, read.percent, read.currency)
-            self.rows.append(FactRow(row, index, normal_label(row.label), unit, row.cells, facts, candidates))
+            unit = classify_unit(row, percent, currency)
+            rows.append(FactRow(row, index, normal_label(row.label), unit, cells, facts, candidates))
 
     @cached_property
     def width(self) -> int:
