@@ -9,11 +9,12 @@ every alignment consistent with the page and flagged only when none satisfies th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import add, gt
 
 from checker.findings.checks.relations import solve
 from checker.findings.diagnosis import diagnose, fmt
-from checker.findings.facts import ZERO, agree, describe
+from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out
@@ -135,7 +136,7 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
-        best = solve([b, e] + between, rolling(exact))
+        best = roll([b, e] + between, exact)
         if best is None:
             continue
         finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
@@ -144,45 +145,114 @@ def check_rollforward(compiled, ctx):
     return out
 
 
-def rolling(exact: bool):
-    """The test `solve` needs: (column, sum, activity, begin, end) for each shared column where begin +
-    activity != end, under one joint alignment of [begin, end] + activity rows.
+def roll(rows, exact: bool):
+    """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
+    joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
+    MAX_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
+    itertools.product order, with the fewest.
 
-    solve turns the last row's alignment fastest, so the sums over every row but the last are kept from
-    the previous alignment while those rows stay put (a long roll may have hundreds of alignments); each
-    sum still adds its terms in row order, so the Decimal results are the same bit for bit."""
-    kept: list = [None, None]  # the placements of every row but the last, and their sums by column
+    rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
+    first in that same order, each activity row adding its alignment's values to running sums by column (one
+    vector per alignment, made once). The sums are exact integers at the rows' finest exponent when no sum can
+    reach the Decimal context's 28 digits, so each comparison is the Decimal one; only the reported alignment
+    has its Decimal sums worked out, in row order as before."""
+    count = 1
+    for r in rows:
+        count *= len(r.alignments)
+        if count > MAX_ALIGNMENTS:
+            return None
+    if count == 0:
+        return None
+    first = _bad_columns([r.placement(0) for r in rows], exact)
+    if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
+        return first or None
+    number = _as_integers(rows)
+    if number is None:
+        return solve(rows, partial(_bad_columns, exact=exact))
+    b, e, acts = rows[0], rows[1], rows[2:]
+    choices = [[a.placement(i) for i in range(len(a.alignments))] for a in acts]
+    width = 1 + max(c for r in rows for i in range(len(r.alignments)) for c in r.placement(i))
+    vectors = [[_vector(p, number, width, exact) for p in row] for row in choices]  # (values, halves) by column
+    never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
+    best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
+    path = [0] * len(acts)
+    for bf in (b.placement(i) for i in range(len(b.alignments))):
+        for ef in (e.placement(i) for i in range(len(e.alignments))):
+            if not bf.keys() & ef.keys():
+                continue
+            # begin - end by column (the activity must bring it to 0 within the slack); a column begin and end do
+            # not share never fails
+            diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if c in bf and c in ef else 0
+                         for c in range(width))
+            slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if c in bf and c in ef
+                          else never for c in range(width))
+            if _walk(diff, slack, vectors, path, 0, best, (bf, ef)):
+                return None
+    if not best:
+        return None
+    (bf, ef), chosen = best[1], best[2]
+    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact)
 
-    def test(placed):
-        head, last = placed[:-1], placed[-1]
-        if kept[0] is None or any(a is not b for a, b in zip(head, kept[0])):
-            kept[0], kept[1] = head, _partial_sums(head)
-        bad = []
-        for col, begin, end, terms, moved, halves in kept[1] or ():
-            t = last.get(col)
-            if t is not None:
-                terms, moved, halves = terms + [t], moved + t.value, halves + t.half
-            total = begin.value + moved
-            slack = ZERO if exact else begin.half + end.half + halves
-            if abs(total - end.value) > slack:
-                bad.append((col, total, terms, begin, end))
-        return bad if kept[1] else None
-    return test
+
+def _vector(placed, number, width, exact):
+    """An activity row's values and halves (zero when exact) under one alignment, by column, as integers."""
+    values, halves = [0] * width, [0] * width
+    for c, f in placed.items():
+        values[c], halves[c] = number[id(f)]
+    return tuple(values), (0,) * width if exact else tuple(halves)
 
 
-def _partial_sums(head):
-    """(column, begin, end, activity terms, their sum, their halves' sum) over the rows in `head` (begin, end
-    and all activity rows but the last), for each column begin and end share."""
-    bf, ef, acts = head[0], head[1], head[2:]
-    out = []
-    for col in sorted(bf.keys() & ef.keys()):
-        terms = [t for a in acts if (t := a.get(col)) is not None]
-        moved = halves = ZERO
-        for t in terms:
-            moved += t.value
-            halves += t.half
-        out.append((col, bf[col], ef[col], terms, moved, halves))
-    return out
+def _walk(diff, slack, vectors, path, k, best, ends) -> bool:
+    """The joint alignments of activity rows k.. in product order, under begin's and end's placements `ends`;
+    True when one rolls. The first with fewer bad columns than `best` is kept there as [count, ends, the
+    activity rows' alignments]."""
+    if k + 1 < len(vectors):
+        for j, (values, halves) in enumerate(vectors[k]):
+            path[k] = j
+            if _walk(tuple(map(add, diff, values)), tuple(map(add, slack, halves)), vectors, path, k + 1, best, ends):
+                return True
+        return False
+    for j, (values, halves) in enumerate(vectors[k]):
+        nbad = sum(map(gt, map(abs, map(add, diff, values)), map(add, slack, halves)))
+        if not nbad:
+            return True
+        if not best or nbad < best[0]:
+            path[k] = j
+            best[:] = [nbad, ends, tuple(path)]
+    return False
+
+
+def _bad_columns(placed, exact):
+    """The test `solve` needs, in Decimals: the columns that do not roll under one alignment of [begin, end]
+    + activity (None when begin and end share no column)."""
+    bf, ef, acts = placed[0], placed[1], placed[2:]
+    cols = sorted(bf.keys() & ef.keys())
+    return [bad for col in cols if (bad := _column(col, bf, ef, acts, exact))] if cols else None
+
+
+def _column(col, bf, ef, placed, exact):
+    """(column, sum, activity, begin, end) when the column does not roll under one alignment, in Decimals."""
+    begin, end = bf[col], ef[col]
+    terms = [t for p in placed if (t := p.get(col)) is not None]
+    moved = halves = ZERO
+    for t in terms:
+        moved += t.value
+        halves += t.half
+    total = begin.value + moved
+    slack = ZERO if exact else begin.half + end.half + halves
+    return (col, total, terms, begin, end) if abs(total - end.value) > slack else None
+
+
+def _as_integers(rows):
+    """id(fact) -> (value, half) as integers in units of the rows' finest exponent; None when some sum of
+    them might need 28 digits or more (the Decimal context could round it, and the plain Decimal test decides)."""
+    facts = [f for r in rows for f in r.facts.values()]
+    numbers = [n for f in facts for n in (f.value, f.half)]
+    low = min(0, min((n.as_tuple().exponent for n in numbers), default=0))
+    ints = [int(n.scaleb(-low)) for n in numbers]
+    if sum(map(abs, ints)) >= 10 ** 27:
+        return None
+    return {id(f): (ints[2 * i], ints[2 * i + 1]) for i, f in enumerate(facts)}
 
 
 def _rollforward_finding(rule, ctx, b, e, between, bad):
