@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from operator import add, gt
+from decimal import Decimal
+from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.checks.relations import solve
 from checker.findings.diagnosis import diagnose, fmt
@@ -21,6 +22,9 @@ from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
 ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|the|at|as|period|year|balance|"
                       r"balances|outstanding|in|on)\b|[a-z]{3}\.? \d{1,2}, \d{4}|\b(january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
+
+
+EXPONENT = attrgetter("exponent")
 
 
 def compatible(unit: str, other: str) -> bool:
@@ -171,7 +175,7 @@ def roll(rows, exact: bool):
         return solve(rows, partial(_bad_columns, exact=exact))
     b, e, acts = rows[0], rows[1], rows[2:]
     choices = [[a.placement(i) for i in range(len(a.alignments))] for a in acts]
-    width = 1 + max(c for r in rows for i in range(len(r.alignments)) for c in r.placement(i))
+    width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
     vectors = [[_vector(p, number, width, exact) for p in row] for row in choices]  # (values, halves) by column
     never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
@@ -248,11 +252,11 @@ def _as_integers(rows):
     them might need 28 digits or more (the Decimal context could round it, and the plain Decimal test decides)."""
     facts = [f for r in rows for f in r.facts.values()]
     numbers = [n for f in facts for n in (f.value, f.half)]
-    low = min(0, min((n.as_tuple().exponent for n in numbers), default=0))
-    ints = [int(n.scaleb(-low)) for n in numbers]
+    low = min(0, min(map(EXPONENT, map(Decimal.as_tuple, numbers)), default=0))
+    ints = list(map(int, map(methodcaller("scaleb", -low), numbers) if low else numbers))
     if sum(map(abs, ints)) >= 10 ** 27:
         return None
-    return {id(f): (ints[2 * i], ints[2 * i + 1]) for i, f in enumerate(facts)}
+    return dict(zip(map(id, facts), zip(ints[::2], ints[1::2])))
 
 
 def _rollforward_finding(rule, ctx, b, e, between, bad):
