@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import combinations, islice
-from typing import Callable
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
@@ -68,20 +67,6 @@ class FactRow:
         if found is None:
             found = placed[i] = self.at(self.alignments[i])
         return found
-
-
-class PageRow(FactRow):
-    """A FactRow of a page, whose normal label is worked out when a check first reads it: about half the rows'
-    never are (the rules select by unit, member or label pattern first)."""
-
-    def __init__(self, row: Row, index: int, normal: Callable[[str], str], unit: str, cells: list[Cell],
-                 facts: dict[int, Fact], candidates: list[list[int]] | None):
-        self.row, self.index, self._normal, self.unit = row, index, normal, unit
-        self.cells, self.facts, self.candidates = cells, facts, candidates
-
-    @cached_property
-    def norm(self) -> str:  # type: ignore[override]
-        return self._normal(self.row.label)
 
 
 NUMERIC = frozenset((ValueKind.money, ValueKind.number, ValueKind.percent))
@@ -217,7 +202,7 @@ class PageFacts:
                 for i, fact in facts.items():
                     fact.columns = tuple(candidates[i])
             unit = classify_unit(row, percent, currency)
-            rows.append(PageRow(row, index, normal_label, unit, cells, facts, candidates))
+            rows.append(FactRow(row, index, normal_label(row.label), unit, cells, facts, candidates))
 
     @cached_property
     def width(self) -> int:
