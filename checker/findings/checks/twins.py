@@ -94,14 +94,8 @@ def digit_set(row: FactRow, known: dict[int, set[str]]) -> set[str]:
 
 
 def slip_possible(da: set[str], db: set[str]) -> bool:
-    """Cheap test: some value of one row (digit strings da) is within two digits of some value of the other
-    (close_digits, written out: this runs for every pair of rows sharing a value)."""
-    for x in da:
-        n = len(x)
-        for y in db:
-            if len(y) == n and 0 < sum(map(str.__ne__, x, y)) <= 2:
-                return True
-    return False
+    """Cheap test: some value of one row (digit strings da) is within two digits of some value of the other."""
+    return any(close_digits(x, y) for x in da for y in db)
 
 
 DIGIT_SLIPS = frozenset(("one_digit", "transposition"))
