@@ -13,8 +13,6 @@ from typing import TextIO
 from checker.cli.config import ConfigError, find_config, read_config
 from checker.cli.options import Settings, UsageError, build_parser, merge
 
-FAIL_RANK = {"info": 0, "warning": 1, "error": 2}
-
 
 def main(argv: list[str] | None = None) -> int:
     try:
@@ -133,6 +131,7 @@ def use_color(choice: str, out: TextIO) -> bool:
 
 def check(settings: Settings, args, out: TextIO) -> int:
     from checker.cli.batch import Batch
+    from checker.findings.model import Severity
 
     cache = open_cache(settings)
     rules, infos = rules_for_run(settings, cache)
@@ -142,4 +141,4 @@ def check(settings: Settings, args, out: TextIO) -> int:
         return 2
     if args.write_baseline:
         return 0
-    return 1 if worst is not None and worst >= FAIL_RANK[settings.fail_on] else 0
+    return 1 if worst is not None and worst >= Severity(settings.fail_on).rank else 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from checker.findings.model import Finding
+from checker.findings.model import Finding, Severity
 from checker.reporters import Reporter
 from checker.reporters.results import FileResult, PageTable, RunSummary, TableRow
 
@@ -105,7 +105,7 @@ def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
     pages = {index: page_view(table, file_id) for index, table in sorted(result.tables.items())}
     cells = {cell.line: cell for page in pages.values() for row in page.rows for cell in row.slots if cell}
     findings = []
-    by_severity = {"error": 0, "warning": 0, "info": 0}
+    by_severity = {severity.value: 0 for severity in Severity}
     for offset, finding in enumerate(result.findings):
         finding_id = f"f{first_finding + offset}"
         by_severity[finding.severity.value] += 1
@@ -124,8 +124,8 @@ def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
 
 
 def _worse(a: str, b: str) -> str:
-    order = ["", "info", "warning", "error"]
-    return max(a, b, key=order.index)
+    """The graver of two severities ("" is none yet)."""
+    return max(a, b, key=lambda severity: Severity(severity).rank if severity else -1)
 
 
 class HtmlReporter(Reporter):
