@@ -7,7 +7,7 @@ from typing import Callable
 
 from checker.ast.model import Filing, Page
 from checker.findings.facts import PageFacts
-from checker.findings.model import Finding, Involved, Severity
+from checker.findings.model import Finding, Involved
 from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
 from checker.rules.selectors import (Memo, RowTest, compile_page_selector, compile_selector, every_page,
@@ -29,7 +29,7 @@ class Context:
         severity = rule.severity
         if ambiguous and rule.ambiguous_severity is not None:
             severity = rule.ambiguous_severity
-        return Finding(rule=rule.id, severity=Severity(severity.value), message=message, diagnosis=diagnosis,
+        return Finding(rule=rule.id, severity=severity, message=message, diagnosis=diagnosis,
                        path=self.path, page=self.page.index, page_title=self.page.name,
                        cells=tuple(cells), ambiguous=ambiguous)
 

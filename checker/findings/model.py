@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from enum import Enum
 from functools import cached_property
 
-
-class Severity(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+from checker.rules.severity import Severity
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

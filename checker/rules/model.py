@@ -16,12 +16,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.ast.model import StatementKind
-
-
-class Severity(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+from checker.rules.severity import Severity
 
 
 class UnitKind(str, Enum):
