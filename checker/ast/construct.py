@@ -25,7 +25,9 @@ def trusted(cls: type[NodeT]) -> Callable[..., NodeT]:
     template: dict[str, Any] = {}
     lists: list[str] = []
     for name, field in cls.model_fields.items():
-        if get_origin(field.annotation) is list:
+        # a list field's annotation may still be a forward reference (Cell.table: list[Row]) when the
+        # models' schemas are deferred: its list() default factory says it too
+        if get_origin(field.annotation) is list or field.default_factory is list:
             lists.append(name)
         if field.default_factory is not None and field.default_factory is not list:
             raise TypeError(f"{cls.__name__}.{name}: only list() default factories are supported")

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from checker.ast.build import PageBuilder
+from checker.ast.construct import trusted
 from checker.ast.items import Item, split_items
 from checker.ast.model import Filing, Page, Unparsed
+
+NEW_FILING = trusted(Filing)
 
 
 class InputError(Exception):
@@ -52,7 +55,7 @@ def parse_text(text: str, path: str = "<text>") -> Filing:
         lines = [line[:-1] for line in ended] + ([] if final_newline else lines[-1:])
     items = split_items(lines)
     reject_non_rendering(items, lines, path)
-    return Filing(path=path, pages=build_pages(items), newline=newline, bom=bom,
+    return NEW_FILING(path=path, pages=build_pages(items), newline=newline, bom=bom,
                   final_newline=final_newline, line_count=len(lines))
 
 
