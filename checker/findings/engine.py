@@ -11,7 +11,7 @@ from checker.findings.model import Finding, Involved
 from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
 from checker.rules.selectors import (Memo, RowTest, compile_page_selector, compile_selector, every_page,
-                                     required_words)
+                                     required_words, selector_fields)
 
 
 @dataclass
@@ -58,8 +58,9 @@ class Compiled:
     def _operand(self, name: str | int, sel: Selector, memo: Memo) -> RowTest:
         """Compile one selector; components are named by their position."""
         test = self.selectors[name] = compile_selector(sel, memo)
-        self.keys[name] = "rows:" + sel.model_dump_json(exclude_defaults=True)
-        if self.keys[name] == "rows:{}":
+        given = selector_fields(sel)
+        self.keys[name] = f"rows:{given!r}"
+        if not given:
             self.everything.add(name)  # selects every row (near_miss's item): no need to ask row by row
         needs = (None if sel.unit is None else frozenset(u.value for u in sel.unit),
                  None if sel.label is None else required_words(sel.label),

@@ -1,13 +1,15 @@
 """The rule reference, generated from the rules' own metadata: python3 -m checker.rules.docs
 
-Writes docs/rules.md and docs/rules.schema.json (the JSON Schema of rule files, for
-editors); tests/test_rules_docs.py fails when either is stale.
+Writes docs/rules.md, docs/rules.schema.json (the JSON Schema of rule files, for
+editors) and rules/compiled.json (the packs validated ahead of time, checker.rules.compiled);
+tests/test_rules_docs.py and tests/test_compiled_rules.py fail when one is stale.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from checker.rules.compiled import write as write_compiled
 from checker.rules.registry import load_rules
 from checker.rules.schema import rule_file_schema
 
@@ -43,4 +45,5 @@ def render_schema() -> str:
 if __name__ == "__main__":
     (DOCS / "rules.md").write_text(render(), encoding="utf-8")
     (DOCS / "rules.schema.json").write_text(render_schema(), encoding="utf-8")
-    print(f"wrote {DOCS / 'rules.md'} and {DOCS / 'rules.schema.json'}")
+    compiled = write_compiled(DOCS.parent / "rules")
+    print(f"wrote {DOCS / 'rules.md'}, {DOCS / 'rules.schema.json'} and {compiled}")

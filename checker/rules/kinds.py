@@ -45,7 +45,7 @@ class CrossFootingRule(RuleBase):
     """In a table with a total column, each row's total column equals the sum of its other columns."""
 
     kind: Literal["cross_footing"]
-    item: Selector = Selector()
+    item: Selector = Selector.model_construct()  # not Selector(): that would build its validator at import
     total_column: str = Field(r"^total$", description="regular expression on the last header line of the total "
                                                       "column")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
@@ -125,7 +125,7 @@ class UniqueRule(RuleBase):
     """The same item, member and period reported twice must have one value."""
 
     kind: Literal["unique"]
-    item: Selector = Selector()
+    item: Selector = Selector.model_construct()
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"first", "second"})
 
 
@@ -152,7 +152,7 @@ class NearMissRule(RuleBase):
     """Two facts of the same unit that differ only by a keying slip, where coincidence is unlikely."""
 
     kind: Literal["near_miss"]
-    item: Selector = Selector()
+    item: Selector = Selector.model_construct()
     min_significant: int = Field(5, ge=3, description="significant digits (trailing zeros not counted)")
     min_value: Decimal = Field(Decimal(1000), description="smallest absolute value considered, as printed")
     slips: list[Literal["one_digit", "transposition", "scale_slip"]] = ["one_digit", "transposition"]

@@ -28,7 +28,9 @@ class UnitKind(str, Enum):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on the first validation (a file read from YAML), not at import: the shipped
+    # packs are rebuilt from rules/compiled.json without them (checker.rules.compiled)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def regex_or_none(value: str | None) -> str | None:
@@ -41,6 +43,9 @@ def regex_or_none(value: str | None) -> str | None:
         except re.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
     return value
+
+
+PATTERNS = ("label", "not_label", "member", "section", "concept")  # a Selector's regular expressions
 
 
 class Selector(Strict):
@@ -58,7 +63,7 @@ class Selector(Strict):
                                                   "concept names (text renderings do not; such a selector then "
                                                   "matches nothing)")
 
-    _check = field_validator("label", "not_label", "member", "section", "concept")(regex_or_none)
+    _check = field_validator(*PATTERNS)(regex_or_none)
 
 
 class PageSelector(Strict):
@@ -114,7 +119,7 @@ class RuleBase(Strict):
     description: str = Field(description="what the rule checks")
     rationale: str = Field(description="why an auditor cares")
     references: list[str] = Field([], description="authoritative references (ASC topics, DQC rules)")
-    where: PageSelector = PageSelector()
+    where: PageSelector = PageSelector.model_construct()  # PageSelector() would build its validator at import
     tolerance: Tolerance = Field("rounding", description="rounding: each printed value is an interval of half a "
                                                          "display unit either side; exact: as printed")
     message: str | None = Field(None, description="message template; placeholders depend on the kind")

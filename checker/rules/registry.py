@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from checker.rules.loader import read_rule_file, read_rule_text
+from checker.rules.compiled import precompiled
 from checker.rules.sources import RuleError, extra_rule_files, shipped_rule_files
 from checker.rules.model import RuleBase
 
@@ -70,7 +70,14 @@ def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
             rules.append(rule)
 
     for name, text in shipped_rule_files():
-        add(read_rule_text(text, name), name)
+        add(precompiled(name, text) or _loader().read_rule_text(text, name), name)
     for path in extra_rule_files(extra_dirs):
-        add(read_rule_file(path), str(path))
+        add(_loader().read_rule_file(path), str(path))
     return RuleSet(tuple(rules), origin)
+
+
+def _loader():
+    """The YAML reader and validation, imported only for a file that is not precompiled (a team's own)."""
+    from checker.rules import loader
+
+    return loader

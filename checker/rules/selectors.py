@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
 try:
@@ -83,11 +82,23 @@ class Memo:
         return found
 
 
-@lru_cache(maxsize=1024)  # as re caches its compiled patterns: a pattern is parsed once a process
+# pattern -> its required words: each pattern is parsed once a process, and the shipped packs' come
+# precomputed from rules/compiled.json (parsing them all would cost every start of `check` 6 ms)
+WORDS: dict[str, tuple[str, ...] | None] = {}
+
+
 def required_words(pattern: str) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of the pattern (case-insensitive) contains, read from its
     parse; None when no such words can be named. Only ASCII words: on an ASCII text, IGNORECASE matches an
     ASCII letter with nothing but its two cases, so a text without any of them, lowered, cannot match."""
+    try:
+        return WORDS[pattern]
+    except KeyError:  # patterns come from rule files only: the table stays small
+        found = WORDS[pattern] = parsed_words(pattern)
+        return found
+
+
+def parsed_words(pattern: str) -> tuple[str, ...] | None:
     try:
         found = _required(sre_parse.parse(pattern, re.IGNORECASE))
     except Exception:  # noqa: BLE001 - a parse we cannot read only loses the shortcut
@@ -186,6 +197,13 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
         return True
 
     return selects
+
+
+def selector_fields(sel: Selector) -> tuple[tuple[str, object], ...]:
+    """The fields a selector sets to other than their defaults, in field order: selectors that give the same
+    select the same rows. Read from the fields, not pydantic's serializer: the precompiled packs never build it."""
+    fields = type(sel).model_fields
+    return tuple((name, value) for name, value in sel.__dict__.items() if value != fields[name].default)
 
 
 PageTest = Callable[[Page], bool]

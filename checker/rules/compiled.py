@@ -1,0 +1,153 @@
+"""The shipped rule packs, validated ahead of time: `rules/compiled.json`.
+
+Reading the packs' YAML and validating it would cost every cold start of `check` about
+40 ms: PyYAML's import, building the rule models' validators, and pydantic's search
+for plugins (importlib.metadata). So the packs travel with their validated form: for
+each pack, the SHA-256 of its YAML text and its rules as pydantic dumped them
+(`model_dump(mode="json", exclude_unset=True)`). `load_rules` rebuilds a pack from that
+without validating it again, but only when the pack's text has that digest; any other
+text (an edited pack, a stale file) is read from the YAML. A stale file makes `check`
+slower, never wrong. `--extend-rules` files are always read from their YAML.
+
+`python3 -m checker.rules.docs` rewrites it with the rule docs, from a source checkout;
+tests/test_compiled_rules.py fails while it is out of date.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import Annotated, Any, Callable, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from checker.ast.construct import trusted
+from checker.rules.kinds import RuleFile
+from checker.rules.model import PATTERNS, Selector
+from checker.rules.selectors import WORDS, parsed_words
+from checker.rules.sources import packs_directory, shipped_rule_files
+
+FILE_NAME = "compiled.json"
+FORMAT = 1
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dump(rule_file: RuleFile) -> dict[str, Any]:
+    """What the file keeps of a validated pack: the fields its YAML set."""
+    return rule_file.model_dump(mode="json", exclude_unset=True)
+
+
+def precompiled(name: str, text: str) -> RuleFile | None:
+    """The pack `name` rebuilt from compiled.json, or None when that has no entry for this text.
+
+    Its selectors' patterns' required words come with it (checker.rules.selectors.WORDS)."""
+    entry = _entries().get(name)
+    if not isinstance(entry, dict) or entry.get("sha256") != digest(text):
+        return None
+    try:
+        words = {pattern: None if found is None else tuple(found) for pattern, found in entry["words"].items()}
+        rule_file = _model(RuleFile, entry["file"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry: the YAML is read instead
+        return None
+    WORDS.update(words)
+    return rule_file
+
+
+def _words(rule_file: RuleFile) -> dict[str, tuple[str, ...] | None]:
+    """Every selector pattern of the pack -> its required words, parsed (never read from WORDS)."""
+    patterns = set()
+    for rule in rule_file.rules:
+        for value in rule.__dict__.values():
+            for sel in value if isinstance(value, list) else [value]:
+                if isinstance(sel, Selector):
+                    patterns.update(p for p in (getattr(sel, name) for name in PATTERNS) if p is not None)
+    return {pattern: parsed_words(pattern) for pattern in sorted(patterns)}
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, dict]:
+    try:
+        data = json.loads((packs_directory() / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing or unreadable: every pack is read from its YAML
+        return {}
+    return data.get("packs", {}) if isinstance(data, dict) and data.get("format") == FORMAT else {}
+
+
+# --- rebuilding models from their dump: the inverse of model_dump(mode="json") for the rule models' types
+
+_MAKERS: dict[type, Callable[..., BaseModel]] = {}
+
+
+def _model(cls: type[BaseModel], data: dict[str, Any]) -> BaseModel:
+    make = _MAKERS.get(cls) or _MAKERS.setdefault(cls, trusted(cls))
+    fields = cls.model_fields
+    return make(**{name: _value(fields[name].annotation, value) for name, value in data.items()})
+
+
+def _value(annotation: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _value(get_args(annotation)[0], value)
+    if origin is Union or origin is UnionType:
+        return _value(_member(get_args(annotation), value), value)
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_value(item, v) for v in value]
+    if origin is Literal:
+        return value
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return _model(annotation, value)
+        if issubclass(annotation, (Enum, Decimal)):  # dumped as their value, Decimals as strings
+            return annotation(value)
+    return value  # str, int, bool: as JSON gives them
+
+
+def _member(options: tuple, value: Any) -> Any:
+    """The member of a union that a dumped value came from (a rule by its `kind`)."""
+    for option in options:
+        if _fits(option, value):
+            return option
+    raise ValueError(f"{value!r} fits none of {options}")
+
+
+def _fits(annotation: Any, value: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is list:
+        return isinstance(value, list)
+    if origin is Literal:
+        return value in get_args(annotation)
+    if annotation is NoneType:
+        return False  # None never reaches here
+    if issubclass(annotation, BaseModel):
+        kind = annotation.model_fields.get("kind")
+        return isinstance(value, dict) and (kind is None or value.get("kind") in get_args(kind.annotation))
+    if issubclass(annotation, Enum):
+        return value in annotation._value2member_map_
+    if issubclass(annotation, Decimal):
+        return isinstance(value, str)
+    return isinstance(value, annotation)
+
+
+def write(directory: Path) -> Path:
+    """Validate every shipped pack from its YAML and write compiled.json into `directory`."""
+    from checker.rules.loader import read_rule_text
+
+    packs = {}
+    for name, text in shipped_rule_files():
+        rule_file = read_rule_text(text, name)
+        packs[name] = {"sha256": digest(text), "file": dump(rule_file), "words": _words(rule_file)}
+    target = directory / FILE_NAME
+    target.write_text(json.dumps({"format": FORMAT, "packs": packs}, indent=1, sort_keys=True) + "\n",
+                      encoding="utf-8")
+    return target
+
