@@ -1,4 +1,7 @@
-"""AST nodes made from values the builder has already typed, without pydantic's validation.
+"""pydantic models made from values already typed, without pydantic's validation.
+
+Used for AST nodes (the builder types every value) and for the shipped rule packs rebuilt
+from their validated dump (checker.rules.compiled).
 
 Validating a node costs about 2.5 µs and a page has some 60 nodes, a fifth of
 parse time.  The builder passes values of the declared types only (enums, not
