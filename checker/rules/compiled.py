@@ -39,11 +39,6 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def dump(rule_file: RuleFile) -> dict[str, Any]:
-    """What the file keeps of a validated pack: the fields its YAML set."""
-    return rule_file.model_dump(mode="json", exclude_unset=True)
-
-
 def precompiled(name: str, text: str) -> RuleFile | None:
     """The pack `name` rebuilt from compiled.json, or None when that has no entry for this text.
 
@@ -60,24 +55,14 @@ def precompiled(name: str, text: str) -> RuleFile | None:
     return rule_file
 
 
-def _words(rule_file: RuleFile) -> dict[str, tuple[str, ...] | None]:
-    """Every selector pattern of the pack -> its required words, parsed (never read from WORDS)."""
-    patterns = set()
-    for rule in rule_file.rules:
-        for value in rule.__dict__.values():
-            for sel in value if isinstance(value, list) else [value]:
-                if isinstance(sel, Selector):
-                    patterns.update(p for p in (getattr(sel, name) for name in PATTERNS) if p is not None)
-    return {pattern: parsed_words(pattern) for pattern in sorted(patterns)}
-
-
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, dict]:
     try:
         data = json.loads((packs_directory() / FILE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # missing or unreadable: every pack is read from its YAML
         return {}
-    return data.get("packs", {}) if isinstance(data, dict) and data.get("format") == FORMAT else {}
+    packs = data.get("packs") if isinstance(data, dict) and data.get("format") == FORMAT else None
+    return packs if isinstance(packs, dict) else {}
 
 
 # --- rebuilding models from their dump: the inverse of model_dump(mode="json") for the rule models' types
@@ -136,6 +121,25 @@ def _fits(annotation: Any, value: Any) -> bool:
     if issubclass(annotation, Decimal):
         return isinstance(value, str)
     return isinstance(value, annotation)
+
+
+# --- writing the file (python3 -m checker.rules.docs)
+
+
+def dump(rule_file: RuleFile) -> dict[str, Any]:
+    """What the file keeps of a validated pack: the fields its YAML set."""
+    return rule_file.model_dump(mode="json", exclude_unset=True)
+
+
+def _words(rule_file: RuleFile) -> dict[str, tuple[str, ...] | None]:
+    """Every selector pattern of the pack -> its required words, parsed (never read from WORDS)."""
+    patterns = set()
+    for rule in rule_file.rules:
+        for value in rule.__dict__.values():
+            for sel in value if isinstance(value, list) else [value]:
+                if isinstance(sel, Selector):
+                    patterns.update(p for p in (getattr(sel, name) for name in PATTERNS) if p is not None)
+    return {pattern: parsed_words(pattern) for pattern in sorted(patterns)}
 
 
 def write(directory: Path) -> Path:
