@@ -45,11 +45,12 @@ class Compiled:
         self.keys: dict[str, str] = {}  # the selector as text: rules that select alike share one result per page
         self.everything: set[str | int] = set()
         self.needs: dict[str | int, tuple] = {}  # what a page must have for the operand to select anything
+        fields = rule.__dict__  # where pydantic keeps the fields: a kind without an operand raises nothing here
         for name in ("left", "right", "total", "begin", "end", "value", "item"):
-            sel = getattr(rule, name, None)
+            sel = fields.get(name)
             if sel is not None:
                 self._operand(name, sel, memo)
-        components = getattr(rule, "components", None)
+        components = fields.get("components")
         self.components = [] if components in (None, "above") else [
             (self._operand(i, c, memo), c.sign) for i, c in enumerate(components)]
         from checker.findings.checks import CHECKS  # the registry of kinds -> engine functions

@@ -33,7 +33,12 @@ def close_digits(a: str, b: str) -> bool:
 
 
 def digits(fact: Fact) -> str:
-    return f"{abs(fact.printed):f}".replace(".", "")
+    """The digits of the printed value, without sign or point. str() prints every value without an exponent
+    the way format 'f' does, at a quarter of its cost."""
+    text = str(abs(fact.printed))
+    if "E" in text:
+        return f"{abs(fact.printed):f}".replace(".", "")
+    return text.replace(".", "")
 
 
 def twin_rows(compiled, ctx):
@@ -44,7 +49,7 @@ def twin_rows(compiled, ctx):
     by_value: dict[Decimal, list[tuple[FactRow, Fact]]] = {}  # the facts of a value printed more than once
     for r in rows:
         for f in r.facts.values():
-            value = f.printed if f.printed >= 0 else -f.printed  # abs, reusing the printed value (its hash kept)
+            value = -f.printed if f.printed.is_signed() else f.printed  # abs, reusing the printed value (its hash kept)
             seen = first.get(value)
             if seen is None:
                 first[value] = (r, f)  # most values: printed once, no list made for them
@@ -120,9 +125,10 @@ def slip_candidate(a: FactRow, b: FactRow, rule) -> bool:
 
 
 def same(x: Fact, y: Fact, sign: int) -> bool:
+    other = y.value if sign > 0 else -y.value  # not sign * y.value: multiplying by an int converts it first
     if x.half == y.half:
-        return x.value == sign * y.value
-    return abs(x.value - sign * y.value) <= x.half + y.half
+        return x.value == other
+    return abs(x.value - other) <= x.half + y.half
 
 
 def twin_mismatch(a: FactRow, b: FactRow, rule):
