@@ -74,19 +74,22 @@ class Compiled:
         """The page's numeric rows the operand `name` (or component number `name`) selects, computed once
         a page per distinct selector."""
         key = self.keys[name]
-        found = ctx.facts.cache.get(key)
+        cache = ctx.facts.cache
+        found = cache.get(key)
         if found is None:
-            test, page, rows = self.selectors[name], ctx.page, ctx.facts.rows
+            rows = ctx.facts.rows
+            if name in self.everything:
+                found = cache[key] = list(rows)
+                return found
+            test, page, needs = self.selectors[name], ctx.page, self.needs.get(name)
             # most pages: no row has the unit, or a word the label or member pattern needs; else only the rows
             # whose label holds such a word are tested
-            picks = _candidates(self.needs[name], ctx.facts) if name in self.needs else None
-            if name in self.everything:
-                found = list(rows)
-            elif picks is None:
+            picks = None if needs is None else _candidates(needs, ctx.facts)
+            if picks is None:
                 found = [r for r in rows if test(r.row, page, r.unit)]
             else:
                 found = [r for i in picks if test((r := rows[i]).row, page, r.unit)]
-            ctx.facts.cache[key] = found
+            cache[key] = found
         return found
 
 
@@ -100,7 +103,8 @@ def _candidates(needs: tuple, facts: PageFacts) -> list[int] | None:
     if page is None:
         page = facts.cache[_PAGE_TEXT] = _page_text(facts.rows)
     page_units, labels, starts, members = page
-    if units is not None and units.isdisjoint(page_units) or not _holds_one(member_words, members):
+    if units is not None and units.isdisjoint(page_units) or \
+            member_words is not None and not _holds_one(member_words, members):
         return []
     if label_words is None or labels is None:
         return None

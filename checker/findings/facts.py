@@ -101,7 +101,7 @@ def read_cells(cells: list[Cell]) -> tuple[dict[int, Fact], bool, bool, bool, bo
     (coefficient kept, exponents added) for a binary operator's cost instead of a method call's argument parsing."""
     facts: dict[int, Fact] = {}
     durations = percent = currency = placed = False
-    key = half = factor = None
+    scale = decimals = half = factor = None
     for i, cell in enumerate(cells):
         fields = cell.__dict__
         kind = fields["kind"]
@@ -116,10 +116,10 @@ def read_cells(cells: list[Cell]) -> tuple[dict[int, Fact], bool, bool, bool, bo
             if kind is PERCENT:
                 percent = True
             if (value := fields["value"]) is not None:
-                if key != (fields["scale"], fields["decimals"]):
-                    key = (fields["scale"], fields["decimals"])
-                    half = half_unit(*key)
-                    factor = POWERS_OF_TEN[key[0]] if key[0] else None
+                if scale != fields["scale"] or decimals != fields["decimals"]:
+                    scale, decimals = fields["scale"], fields["decimals"]
+                    half = half_unit(scale, decimals)
+                    factor = POWERS_OF_TEN[scale] if scale else None
                 facts[i] = Fact(cell, value * factor if factor else value, half, value, tuple(columns))
         elif kind is DURATION:
             durations = True

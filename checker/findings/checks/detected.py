@@ -49,8 +49,11 @@ def runs_above(rows) -> list[int]:
     return out
 
 
+MICRO = Decimal("1E6")  # a printed value in millionths: times 1E6 is value.scaleb(6), without converting the 6
+
+
 def _units(value: Decimal) -> int:
-    return int(value.scaleb(6))  # exact: printed values have at most 6 decimals
+    return int(value * MICRO)  # exact: printed values have at most 6 decimals
 
 
 def check(compiled, ctx):
@@ -80,7 +83,7 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         """Worked out only for the rows a run or its total needs: most rows have no run of full rows above."""
         found = vectors.get(s)
         if found is None:
-            vec = tuple([int(f.printed.scaleb(6)) for f in rows[s][2]])  # as _units, inline
+            vec = tuple([int(f.printed * MICRO) for f in rows[s][2]])  # as _units, inline
             found = vectors[s] = (vec, _pack(vec))
         return found
 
