@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import combinations, islice
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
@@ -29,6 +29,22 @@ class Fact:
     columns: tuple[int, ...] = ()   # candidate columns (the cell's, or by position where the page gives none)
 
 
+class computed_once:
+    """functools.cached_property without its lock: on Python 3.11 that takes an RLock on every first read, a
+    cost paid for each row a check aligns (the engine checks a page in one thread)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        found = obj.__dict__[self.name] = self.func(obj)  # read from the instance from now on
+        return found
+
+
 @dataclass(eq=False)
 class FactRow:
     row: Row
@@ -39,7 +55,7 @@ class FactRow:
     facts: dict[int, Fact]          # cell position -> numeric fact
     candidates: list[list[int]] | None = None  # each cell's possible columns when not the cells' own
 
-    @cached_property
+    @computed_once
     def alignments(self) -> list[tuple[int, ...]]:
         """The column of every cell, per alignment: worked out only for the rows a check pairs or solves."""
         return row_alignments(self.cells, candidates=self.candidates)
@@ -204,7 +220,7 @@ class PageFacts:
             unit = classify_unit(row, percent, currency)
             rows.append(FactRow(row, index, normal_label(row.label), unit, cells, facts, candidates))
 
-    @cached_property
+    @computed_once
     def width(self) -> int:
         return len(self.page.columns) or max((len(r.cells) for r in self.rows), default=0)
 

@@ -20,11 +20,11 @@ def significant(value: Decimal) -> int:
 def significant_digits(fact: Fact) -> tuple[int, str]:
     """(significant(fact.printed), digits(fact)) from one conversion to text: the two agree on every value
     whose str has no exponent, which is how printed values read."""
-    text = str(abs(fact.printed))
+    text = str(fact.printed)
     if "E" in text:
         return significant(fact.printed), digits(fact)
-    text = text.replace(".", "")
-    return len(text.lstrip("0").rstrip("0")), text
+    text = text.lstrip("-").replace(".", "")  # the sign stripped from the text: no abs() value made
+    return len(text.strip("0")), text
 
 
 def close_digits(a: str, b: str) -> bool:
@@ -150,8 +150,9 @@ def twin_mismatch(a: FactRow, b: FactRow, rule):
                         break  # the usual case, settled before the rest is compared or the support counted
             if len(bad) > 1:
                 continue
-            support = [c for c in shared if c not in bad and significant(fa[c].printed) >= CORROBORATING]
-            if not support:
+            # the first other column whose agreement corroborates (the rest need not be counted)
+            support = next((c for c in shared if c not in bad and significant(fa[c].printed) >= CORROBORATING), None)
+            if support is None:
                 continue
             if not bad:
                 return None  # under this alignment the rows agree in full: nothing to flag
@@ -160,7 +161,7 @@ def twin_mismatch(a: FactRow, b: FactRow, rule):
                 x, y = fa[col], fb[col]
                 slip = slip_between(x, y, sign, rule)
                 if slip is not None:
-                    found = (col, sign, x, y, slip, support[0], fa[support[0]])
+                    found = (col, sign, x, y, slip, support, fa[support])
     return found
 
 
