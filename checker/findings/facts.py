@@ -195,8 +195,8 @@ class PageFacts:
         self.rows: list[FactRow] = []
         self.cache: dict = {}  # what several rules derive from the same page (selected rows, footing runs)
         self.with_durations: list[int] = []  # positions of the item rows with a duration cell
-        numeric = []
-        unplaced_width = 0  # the widest row none of whose cells names its column
+        rows = self.rows
+        unplaced: list[FactRow] = []  # rows none of whose cells names its column
         normal_label = memo.normal_label
         for index, row in enumerate(page.rows):
             fields = row.__dict__
@@ -207,18 +207,23 @@ class PageFacts:
             if durations:
                 self.with_durations.append(index)
             if facts:
-                if not placed and len(cells) > unplaced_width:
-                    unplaced_width = len(cells)
-                numeric.append((index, row, cells, facts, percent, currency, placed))
-        rows = self.rows
-        for index, row, cells, facts, percent, currency, placed in numeric:
-            candidates = None
-            if unplaced_width and not placed:
-                candidates = positional(len(cells), unplaced_width)
-                for i, fact in facts.items():
-                    fact.columns = tuple(candidates[i])
-            unit = classify_unit(row, percent, currency)
-            rows.append(FactRow(row, index, normal_label(row.label), unit, cells, facts, candidates))
+                frow = FactRow(row, index, normal_label(fields["label"]), classify_unit(row, percent, currency),
+                               cells, facts)
+                rows.append(frow)
+                if not placed:
+                    unplaced.append(frow)
+        if unplaced:
+            self._place(unplaced)
+
+    @staticmethod
+    def _place(unplaced: list[FactRow]) -> None:
+        """Candidate columns by position for the rows that name none, in a table as wide as the widest of them
+        (their alignments are not worked out yet)."""
+        width = max(len(r.cells) for r in unplaced)
+        for frow in unplaced:
+            frow.candidates = candidates = positional(len(frow.cells), width)
+            for i, fact in frow.facts.items():
+                fact.columns = tuple(candidates[i])
 
     @computed_once
     def width(self) -> int:

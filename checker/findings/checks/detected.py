@@ -41,11 +41,12 @@ def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, list | None]]:
 
 def runs_above(rows) -> list[int]:
     """For each row, how many rows of its shape lie directly above it (nothing but such rows in between)."""
-    out = [0] * len(rows)
-    for t in range(1, len(rows)):
-        (r, shape, _), (above, above_shape, _) = rows[t], rows[t - 1]
-        if shape == above_shape and above.index == r.index - 1:
-            out[t] = out[t - 1] + 1
+    out = []
+    run, last_shape, last_index = 0, None, -2  # no row sits at position -1: the first row has none above
+    for r, shape, _ in rows:
+        run = run + 1 if shape == last_shape and r.index == last_index + 1 else 0
+        out.append(run)
+        last_shape, last_index = shape, r.index
     return out
 
 
@@ -88,9 +89,11 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         return found
 
     found = ctx.facts.cache[key] = []
-    for t in range(len(rows)):
+    for t, run in enumerate(above):
+        if run < min_rows:
+            continue  # most rows: no run long enough above them
         total, shape, _ = rows[t]
-        n = min(above[t], max_rows)
+        n = min(run, max_rows)
         if shape is None or n < min_rows:
             continue
         tvec, tpacked = vector(t)
