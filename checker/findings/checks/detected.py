@@ -164,6 +164,20 @@ def _search(window, tvec, target, width, min_rows):
     return near
 
 
+# what a slip changes a value by, in units of the place it happens in: one digit for another (1..9), or two
+# adjacent digits swapped (xy -> yx changes it by 9 * (x - y))
+SLIP_GAPS = frozenset(range(1, 10)) | frozenset(9 * d for d in range(2, 10))
+
+
+def slip_gap(gap: int) -> bool:
+    """Can two values this far apart (any unit) read as one digit mistyped or two adjacent digits swapped?
+    Only if the gap, less its trailing zeros, is in SLIP_GAPS: else diagnose finds neither in any cell."""
+    gap = abs(gap)
+    while gap and not gap % 10:
+        gap //= 10
+    return gap in SLIP_GAPS
+
+
 def _explain(compiled, ctx, total, run, signs, col, got, shape):
     """A finding when one cell's single mistyped digit explains the odd column, else None."""
     rule = compiled.rule
@@ -174,6 +188,8 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     last_unit = tfact.cell.scale > 0 and abs(diff) <= Decimal(1).scaleb(-tfact.cell.decimals)  # rounded, one unit off
     if last_unit != (rule.last_unit == "only"):
         return None
+    if not slip_gap(got - _units(tfact.printed)):
+        return None  # no cell's one digit, nor two swapped, can be off by this much: nothing to diagnose
     culprits = []
     for (r, _), sign in [((total, None), 0)] + list(zip(run, signs)):
         fact = r.facts[col]
