@@ -7,11 +7,12 @@ from pydantic import BaseModel
 
 from checker.rules import compiled, load_rules
 from checker.rules.loader import read_rule_text
-from checker.rules.selectors import WORDS, parsed_words
+from checker.rules.words import WORDS, parsed_words
 from checker.rules.sources import packs_directory, shipped_rule_files
 from conftest import ROOT
 
 PACKS = list(shipped_rule_files())
+PACKS_RULES = [rule for name, text in PACKS for rule in read_rule_text(text, name).rules]
 
 
 def test_compiled_file_is_current(tmp_path):
@@ -75,3 +76,15 @@ def test_shipped_rules_load_without_yaml_or_validators():
     count, yaml_loaded, metadata_loaded, built = result.stdout.split()
     assert int(count) == len(load_rules())
     assert (yaml_loaded, metadata_loaded, built) == ("False", "False", "False")
+
+
+def test_a_file_written_for_other_rule_code_is_not_used(monkeypatch):
+    name, text = PACKS[0]
+    assert compiled.precompiled(name, text) is not None
+    monkeypatch.setattr(compiled, "code_digest", lambda: "0" * 64)  # as if model.py had changed since
+    compiled._entries.cache_clear()
+    try:
+        assert compiled.precompiled(name, text) is None
+        assert len(load_rules()) == len(PACKS_RULES)  # read from the YAML instead
+    finally:
+        compiled._entries.cache_clear()

@@ -11,7 +11,8 @@ from checker.findings.model import Finding, Involved
 from checker.rules.model import RuleBase, Selector
 from checker.rules.registry import RuleSet
 from checker.rules.selectors import (Memo, RowTest, compile_page_selector, compile_selector, every_page,
-                                     required_words, selector_fields)
+                                     selector_fields)
+from checker.rules.words import required_words
 
 
 @dataclass

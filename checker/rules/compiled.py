@@ -5,9 +5,10 @@ Reading the packs' YAML and validating it would cost every cold start of `check`
 for plugins (importlib.metadata). So the packs travel with their validated form: for
 each pack, the SHA-256 of its YAML text and its rules as pydantic dumped them
 (`model_dump(mode="json", exclude_unset=True)`). `load_rules` rebuilds a pack from that
-without validating it again, but only when the pack's text has that digest; any other
-text (an edited pack, a stale file) is read from the YAML. A stale file makes `check`
-slower, never wrong. `--extend-rules` files are always read from their YAML.
+without validating it again, but only when the pack's text has that digest and the rule
+models and required-words code (CODE) have the digest the file was written with; an edited
+pack, or code the file was not written for, is read from the YAML. A stale file makes
+`check` slower, never wrong. `--extend-rules` files are always read from their YAML.
 
 `python3 -m checker.rules.docs` rewrites it with the rule docs, from a source checkout;
 tests/test_compiled_rules.py fails while it is out of date.
@@ -28,21 +29,28 @@ from pydantic import BaseModel
 from checker.ast.construct import trusted
 from checker.rules.kinds import RuleFile
 from checker.rules.model import PATTERNS, Selector
-from checker.rules.selectors import WORDS, parsed_words
+from checker.rules.words import WORDS, parsed_words
 from checker.rules.sources import packs_directory, shipped_rule_files
 
 FILE_NAME = "compiled.json"
 FORMAT = 1
+# the code a pack's validated dump and its required words depend on: the file is used only with this code
+CODE = ("model.py", "kinds.py", "severity.py", "words.py")
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def code_digest() -> str:
+    here = Path(__file__).parent
+    return digest("".join((here / name).read_text(encoding="utf-8") for name in CODE))
+
+
 def precompiled(name: str, text: str) -> RuleFile | None:
     """The pack `name` rebuilt from compiled.json, or None when that has no entry for this text.
 
-    Its selectors' patterns' required words come with it (checker.rules.selectors.WORDS)."""
+    Its selectors' patterns' required words come with it (checker.rules.words.WORDS)."""
     entry = _entries().get(name)
     if not isinstance(entry, dict) or entry.get("sha256") != digest(text):
         return None
@@ -59,9 +67,12 @@ def precompiled(name: str, text: str) -> RuleFile | None:
 def _entries() -> dict[str, dict]:
     try:
         data = json.loads((packs_directory() / FILE_NAME).read_text(encoding="utf-8"))
+        current = code_digest()
     except (OSError, ValueError):  # missing or unreadable: every pack is read from its YAML
         return {}
-    packs = data.get("packs") if isinstance(data, dict) and data.get("format") == FORMAT else None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != current:
+        return {}  # written by another version of the rule models: read the YAML
+    packs = data.get("packs")
     return packs if isinstance(packs, dict) else {}
 
 
@@ -151,7 +162,7 @@ def write(directory: Path) -> Path:
         rule_file = read_rule_text(text, name)
         packs[name] = {"sha256": digest(text), "file": dump(rule_file), "words": _words(rule_file)}
     target = directory / FILE_NAME
-    target.write_text(json.dumps({"format": FORMAT, "packs": packs}, indent=1, sort_keys=True) + "\n",
-                      encoding="utf-8")
+    text = json.dumps({"format": FORMAT, "code": code_digest(), "packs": packs}, indent=1, sort_keys=True)
+    target.write_text(text + "\n", encoding="utf-8")
     return target
 
