@@ -56,7 +56,7 @@ def parse_text(text: str, path: str = "<text>") -> Filing:
     items = split_items(lines)
     reject_non_rendering(items, lines, path)
     return NEW_FILING(path=path, pages=build_pages(items), newline=newline, bom=bom,
-                  final_newline=final_newline, line_count=len(lines))
+                      final_newline=final_newline, line_count=len(lines))
 
 
 def reject_non_rendering(items: list[Item], lines: list[str], path: str) -> None:
