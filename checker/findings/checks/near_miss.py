@@ -90,14 +90,15 @@ def eligible(compiled, ctx):
 
 def related_pairs(cells) -> list[tuple[int, int]]:
     """`neighbours` of the cells, kept to pairs of rows with related labels: only the cells of rows naming one
-    item are paired (on most pages no two rows do). Whether two strings pair depends on them alone, so the
-    pairs found within each item are those found among all the cells."""
+    item under two or more labels are paired (on most pages no two labels do; rows of one label, as a table
+    repeats its labels for each member, are never a pair). Whether two strings pair depends on them alone,
+    so the pairs found within each item are those found among all the cells."""
     name_of = {r: item_name(r.norm) for r in dict.fromkeys([c[0] for c in cells])}
-    rows_named = Counter(name_of.values())
+    labels_named = Counter(item_name(norm) for norm in {r.norm for r in name_of})
     by_item: dict[str, list[int]] = {}
     for n, c in enumerate(cells):
         name = name_of[c[0]]
-        if rows_named[name] > 1:
+        if labels_named[name] > 1:
             by_item.setdefault(name, []).append(n)
     found = []
     for members in by_item.values():
