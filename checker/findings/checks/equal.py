@@ -30,7 +30,10 @@ def mismatches(left: FactRow, right: FactRow, exact: bool):
 
 def check(compiled, ctx):
     rule = compiled.rule
-    lefts, rights = compiled.rows("left", ctx), compiled.rows("right", ctx)
+    lefts = compiled.rows("left", ctx)
+    if not lefts:
+        return []  # most pages: the right operand's rows are not selected for nothing
+    rights = compiled.rows("right", ctx)
     out = []
     for left in lefts:
         for right in rights:

@@ -60,9 +60,10 @@ def _pairs(compiled, ctx):
 
     All must be read at one scale: 'Warrant liability, beginning $ 38' (money, thousands) and
     'Warrant liability, ending 38' read as a count of warrants are not comparable, whatever they print."""
-    begins, ends = compiled.rows("begin", ctx), compiled.rows("end", ctx)
+    begins = compiled.rows("begin", ctx)
     if not begins:
-        return []
+        return []  # most pages: the ending rows are not selected for nothing
+    ends = compiled.rows("end", ctx)
     position = {id(r): i for i, r in enumerate(ctx.facts.rows)}
     out = []
     for b in begins:
