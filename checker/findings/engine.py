@@ -88,8 +88,10 @@ class Compiled:
             picks = None if needs is None else _candidates(needs, ctx.facts)
             if picks is None:
                 found = [r for r in rows if test(r.row, page, r.unit)]
-            else:
+            elif picks:
                 found = [r for i in picks if test((r := rows[i]).row, page, r.unit)]
+            else:
+                found = []  # most selections: no row to test
             cache[key] = found
         return found
 

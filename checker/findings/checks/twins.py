@@ -49,7 +49,10 @@ def twin_rows(compiled, ctx):
     by_value: dict[Decimal, list[tuple[FactRow, Fact]]] = {}  # the facts of a value printed more than once
     for r in rows:
         for f in r.facts.values():
-            value = -f.printed if f.printed.is_signed() else f.printed  # abs, reusing the printed value (its hash kept)
+            printed = f.printed
+            if not printed:
+                continue  # a zero (most are dashes) has no significant digits: it never makes two rows twins
+            value = -printed if printed.is_signed() else printed  # abs, reusing the printed value (its hash kept)
             seen = first.get(value)
             if seen is None:
                 first[value] = (r, f)  # most values: printed once, no list made for them
@@ -62,7 +65,7 @@ def twin_rows(compiled, ctx):
         if shared[0][0] is shared[-1][0]:
             continue  # a value of one row only: its significant digits need not be counted
         # every fact of the group prints a plain value (non-zero, no exponent) in the same significant digits
-        plain = value and value.adjusted() >= -6
+        plain = value.adjusted() >= -6
         if plain and significant(value) < CORROBORATING:
             continue
         group: list[FactRow] = []  # the rows printing the value with enough significant digits, in order
