@@ -56,8 +56,11 @@ def dated_apart(a: str, b: str) -> bool:
 
 def candidates(compiled, ctx):
     """(row, fact, significant digits, digit string) of every value a near miss may pair, printed once on
-    the page: shared by all near_miss rules that select alike (each keeps the values big enough for it)."""
-    key = "near_miss:" + compiled.keys["item"]
+    the page and at least the rule's min_value: shared by the near_miss rules that select and bound alike
+    (each keeps the values with enough significant digits for it). The smaller values, about a fifth, are
+    never turned into digits."""
+    smallest = compiled.rule.min_value
+    key = ("near_miss", compiled.keys["item"], smallest)
     found = ctx.facts.cache.get(key)
     if found is None:
         cells = [(r, f) for r in compiled.rows("item", ctx) if r.unit not in ("percent", "per_share")
@@ -65,7 +68,7 @@ def candidates(compiled, ctx):
         printed = Counter(f.printed for _, f in cells)
         found = []
         for r, f in cells:
-            if printed[f.printed] == 1:
+            if printed[f.printed] == 1 and abs(f.printed) >= smallest:
                 sig, text = significant_digits(f)
                 if sig >= MIN_SIGNIFICANT:
                     found.append((r, f, sig, text))
@@ -74,15 +77,15 @@ def candidates(compiled, ctx):
 
 
 def eligible(compiled, ctx):
-    """(the candidates big enough for the rule, index pairs of them one slip apart): a pair with a value of
-    fewer significant digits or smaller than the rule asks for is never flagged, so only these are paired
-    (once a page for the rules that select and bound alike)."""
+    """(the candidates with enough significant digits for the rule, index pairs of them one slip apart): a pair
+    with a value of fewer significant digits or smaller than the rule asks for is never flagged, so only these
+    are paired (once a page for the rules that select and bound alike)."""
     rule = compiled.rule
     key = ("near_miss pairs", compiled.keys["item"], rule.min_significant, rule.min_value, rule.related_labels)
     found = ctx.facts.cache.get(key)
     if found is None:
-        least, smallest = rule.min_significant, rule.min_value
-        cells = [c for c in candidates(compiled, ctx) if c[2] >= least and abs(c[1].printed) >= smallest]
+        least = rule.min_significant
+        cells = [c for c in candidates(compiled, ctx) if c[2] >= least]
         pairs = related_pairs(cells) if rule.related_labels else neighbours([c[3] for c in cells])
         found = ctx.facts.cache[key] = (cells, pairs)
     return found
