@@ -45,20 +45,31 @@ class computed_once:
         return found
 
 
-@dataclass(eq=False)
 class FactRow:
-    row: Row
-    index: int                      # position among the page's rows
-    norm: str                       # normal_label(row.label)
-    unit: str                       # unit_class
-    cells: list[Cell]               # every cell of the row (text and dashes occupy columns too)
-    facts: dict[int, Fact]          # cell position -> numeric fact
-    candidates: list[list[int]] | None = None  # each cell's possible columns when not the cells' own
+    """One numeric row of a page. A plain class with slots: a page makes one per row, and a dataclass's
+    instance dict (with the class's shared keys given up once a row caches its alignments) costs more to
+    build and to read."""
+    __slots__ = ("row", "index", "norm", "unit", "cells", "facts", "candidates", "_alignments", "_placed")
 
-    @computed_once
+    def __init__(self, row: Row, index: int, norm: str, unit: str, cells: list[Cell], facts: dict[int, Fact],
+                 candidates: list[list[int]] | None = None):
+        self.row = row
+        self.index = index              # position among the page's rows
+        self.norm = norm                # normal_label(row.label)
+        self.unit = unit                # unit_class
+        self.cells = cells              # every cell of the row (text and dashes occupy columns too)
+        self.facts = facts              # cell position -> numeric fact
+        self.candidates = candidates    # each cell's possible columns when not the cells' own
+        self._alignments: list[tuple[int, ...]] | None = None
+        self._placed: dict[int, dict[int, Fact]] | None = None
+
+    @property
     def alignments(self) -> list[tuple[int, ...]]:
         """The column of every cell, per alignment: worked out only for the rows a check pairs or solves."""
-        return row_alignments(self.cells, candidates=self.candidates)
+        found = self._alignments
+        if found is None:
+            found = self._alignments = row_alignments(self.cells, candidates=self.candidates)
+        return found
 
     @property
     def line(self) -> int:
@@ -78,7 +89,9 @@ class FactRow:
     def placement(self, i: int) -> dict[int, Fact]:
         """`at` of alignment i, made once, as the checks try each with every alignment of other rows (read only);
         only those a search reaches are made (most stop at the first joint alignment that holds)."""
-        placed = self.__dict__.setdefault("_placed", {})
+        placed = self._placed
+        if placed is None:
+            placed = self._placed = {}
         found = placed.get(i)
         if found is None:
             found = placed[i] = self.at(self.alignments[i])
