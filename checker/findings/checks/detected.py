@@ -23,29 +23,22 @@ TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|out
 SLIPS = ("one_digit", "transposition")
 
 
-def shaped_rows(ctx) -> list[tuple[FactRow, tuple | None, list | None]]:
-    """Each numeric row with its shape (the candidate columns of its cells) and its facts in cell order (None
-    for a row without a shape: some cell is not a value, or it is a percentage).
+def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int]]:
+    """Each numeric row with its shape (the candidate columns of its cells; None for a row without a shape:
+    some cell is not a value, or it is a percentage; else its facts are its cells in order) and how many rows
+    of its shape lie directly above it (nothing but such rows in between).
 
     Rows of one shape line up cell by cell under the alignment that puts them in the same
     columns; when that shape is not exact, a finding on them says the alignment was ambiguous."""
     out = []
+    run, last_shape, last_index = 0, None, -2  # no row sits at position -1: the first row has none above
     for r in ctx.facts.rows:
         if len(r.facts) != len(r.cells) or r.unit == "percent":
-            out.append((r, None, None))
-            continue
-        facts = list(r.facts.values())  # every cell is a fact: positions 0, 1, ... in order
-        out.append((r, tuple([f.columns for f in facts]), facts))
-    return out
-
-
-def runs_above(rows) -> list[int]:
-    """For each row, how many rows of its shape lie directly above it (nothing but such rows in between)."""
-    out = []
-    run, last_shape, last_index = 0, None, -2  # no row sits at position -1: the first row has none above
-    for r, shape, _ in rows:
+            shape = None
+        else:
+            shape = tuple([f.columns for f in r.facts.values()])
         run = run + 1 if shape == last_shape and r.index == last_index + 1 else 0
-        out.append(run)
+        out.append((r, shape, run))
         last_shape, last_index = shape, r.index
     return out
 
@@ -76,23 +69,21 @@ def near_runs(ctx, min_rows: int, max_rows: int):
     found = ctx.facts.cache.get(key)
     if found is not None:
         return found
-    rows = shaped_rows(ctx)
-    above = runs_above(rows)
+    rows = shaped_runs(ctx)
     vectors: dict[int, tuple[tuple[int, ...], int]] = {}  # row position -> (values as integers, packed)
 
     def vector(s: int) -> tuple[tuple[int, ...], int]:
         """Worked out only for the rows a run or its total needs: most rows have no run of full rows above."""
         found = vectors.get(s)
         if found is None:
-            vec = tuple([int(f.printed * MICRO) for f in rows[s][2]])  # as _units, inline
+            vec = tuple([int(f.printed * MICRO) for f in rows[s][0].facts.values()])  # as _units, inline
             found = vectors[s] = (vec, _pack(vec))
         return found
 
     found = ctx.facts.cache[key] = []
-    for t, run in enumerate(above):
+    for t, (total, shape, run) in enumerate(rows):
         if run < min_rows:
             continue  # most rows: no run long enough above them
-        total, shape, _ = rows[t]
         n = min(run, max_rows)
         if shape is None or n < min_rows:
             continue
