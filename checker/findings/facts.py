@@ -26,7 +26,8 @@ class Fact:
     value: Decimal
     half: Decimal
     printed: Decimal
-    columns: tuple[int, ...] = ()   # candidate columns (the cell's, or by position where the page gives none)
+    columns: list[int] | tuple[int, ...] = ()  # candidate columns: the cell's own list (read only, not copied),
+                                               # or by position where the page gives none
 
 
 class computed_once:
@@ -140,7 +141,7 @@ def read_cells(cells: list[Cell]) -> tuple[dict[int, Fact], bool, bool, bool, bo
         if fields["currency"]:
             currency = True
         if kind is DASH:
-            facts[i] = Fact(cell, ZERO, ZERO, ZERO, tuple(columns))
+            facts[i] = Fact(cell, ZERO, ZERO, ZERO, columns)
         elif kind in NUMERIC:
             if kind is PERCENT:
                 percent = True
@@ -149,7 +150,7 @@ def read_cells(cells: list[Cell]) -> tuple[dict[int, Fact], bool, bool, bool, bo
                     scale, decimals = fields["scale"], fields["decimals"]
                     half = half_unit(scale, decimals)
                     factor = POWERS_OF_TEN[scale] if scale else None
-                facts[i] = Fact(cell, value * factor if factor else value, half, value, tuple(columns))
+                facts[i] = Fact(cell, value * factor if factor else value, half, value, columns)
         elif kind is DURATION:
             durations = True
     return facts, durations, percent, currency, placed
@@ -236,7 +237,7 @@ class PageFacts:
         for frow in unplaced:
             frow.candidates = candidates = positional(len(frow.cells), width)
             for i, fact in frow.facts.items():
-                fact.columns = tuple(candidates[i])
+                fact.columns = candidates[i]
 
     @computed_once
     def width(self) -> int:
