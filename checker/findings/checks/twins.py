@@ -77,10 +77,11 @@ def twin_rows(compiled, ctx):
                 if compatible(a.unit, b.unit):
                     pairs[a.index, b.index] = (a, b)
     out = []
-    row_digits: dict[int, set[str]] = {}  # row position -> digit strings of its values (rows recur across pairs)
+    row_digits: dict[int, RowDigits] = {}  # row position -> digit strings of its values (rows recur across pairs)
     for key in sorted(pairs):
         a, b = pairs[key]
-        if not slip_possible(digit_set(a, row_digits), digit_set(b, row_digits)) or not slip_candidate(a, b, rule):
+        da, db = digit_strings(a, row_digits), digit_strings(b, row_digits)
+        if not slip_possible(da[0], db[0]) or not slip_candidate(a, b, da[1], db[1], rule):
             continue
         found = twin_mismatch(a, b, rule)
         if found is None:
@@ -94,22 +95,38 @@ def twin_rows(compiled, ctx):
     return out
 
 
-def digit_set(row: FactRow, known: dict[int, set[str]]) -> set[str]:
+RowDigits = tuple[dict[int, set[str]], list[str]]  # a row's digit strings by length, and in the order of its facts
+
+
+def digit_strings(row: FactRow, known: dict[int, RowDigits]) -> RowDigits:
     found = known.get(row.index)
     if found is None:
-        found = known[row.index] = {digits(f) for f in row.facts.values()}
+        in_order = [digits(f) for f in row.facts.values()]
+        by_length: dict[int, set[str]] = {}
+        for d in in_order:
+            by_length.setdefault(len(d), set()).add(d)
+        found = known[row.index] = (by_length, in_order)
     return found
 
 
-def slip_possible(da: set[str], db: set[str]) -> bool:
-    """Cheap test: some value of one row (digit strings da) is within two digits of some value of the other."""
-    return any(close_digits(x, y) for x in da for y in db)
+def slip_possible(da: dict[int, set[str]], db: dict[int, set[str]]) -> bool:
+    """Cheap test: some value of one row is within two digits of some value of the other (digit strings by
+    length: only strings of one length can be, see close_digits)."""
+    for length, xs in da.items():
+        ys = db.get(length)
+        if ys is None:
+            continue
+        for x in xs:
+            for y in ys:  # as close_digits, inline; many are equal (twins share values), told apart at once
+                if x != y and sum(map(str.__ne__, x, y)) <= 2:
+                    return True
+    return False
 
 
 DIGIT_SLIPS = frozenset(("one_digit", "transposition"))
 
 
-def slip_candidate(a: FactRow, b: FactRow, rule) -> bool:
+def slip_candidate(a: FactRow, b: FactRow, da: list[str], db: list[str], rule) -> bool:
     """Could `slip_between` find a slip between some value of a and some value of b (False: no alignment of
     the pair can be flagged, so none is tried)? Told only for rules that take digit slips alone: those need
     the same scale, one value at least min_value and, for two values printed to the same decimals, digit
@@ -118,11 +135,11 @@ def slip_candidate(a: FactRow, b: FactRow, rule) -> bool:
     if not DIGIT_SLIPS.issuperset(rule.slips):
         return True
     least = rule.min_value
-    for x in a.facts.values():
-        for y in b.facts.values():
+    for x, dx in zip(a.facts.values(), da):  # da: digits of a's facts, in order (db likewise)
+        for y, dy in zip(b.facts.values(), db):
             if x.cell.scale != y.cell.scale or max(abs(x.printed), abs(y.printed)) < least:
                 continue
-            if x.cell.decimals != y.cell.decimals or close_digits(digits(x), digits(y)):
+            if x.cell.decimals != y.cell.decimals or close_digits(dx, dy):
                 return True
     return False
 
