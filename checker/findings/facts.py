@@ -30,22 +30,6 @@ class Fact:
                                                # or by position where the page gives none
 
 
-class computed_once:
-    """functools.cached_property without its lock: on Python 3.11 that takes an RLock on every first read, a
-    cost paid for each row a check aligns (the engine checks a page in one thread)."""
-
-    def __init__(self, func):
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        found = obj.__dict__[self.name] = self.func(obj)  # read from the instance from now on
-        return found
-
-
 class FactRow:
     """One numeric row of a page. A plain class with slots: a page makes one per row, and a dataclass's
     instance dict (with the class's shared keys given up once a row caches its alignments) costs more to
@@ -238,10 +222,6 @@ class PageFacts:
             frow.candidates = candidates = positional(len(frow.cells), width)
             for i, fact in frow.facts.items():
                 fact.columns = candidates[i]
-
-    @computed_once
-    def width(self) -> int:
-        return len(self.page.columns) or max((len(r.cells) for r in self.rows), default=0)
 
     def column_label(self, col: int | None) -> str | None:
         if col is None or not 0 <= col < len(self.page.columns):
