@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checker.cli.runner import IN_PROCESS_MAX, expand_paths
+import pytest
+
+from checker.cli import runner
+from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run as run_files
 from test_cli import FIXTURES, SEED, run
 
 BATCH = FIXTURES / "batch"
@@ -75,3 +78,52 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     shown = terminal_stderr(argv)
     assert "16/16 files" in shown and shown.endswith("\r\x1b[K")  # the bar is wiped at the end
     assert terminal_stderr(argv[:-1] + ["--quiet", str(root)]) == ""
+
+
+def batch_job() -> Job:
+    return Job(extra_dirs=(), select=(), ignore=(), want_tables=False)
+
+
+def checked(results) -> list[tuple]:
+    return [(r.path, r.pages, r.problem, r.findings, r.warnings) for r in results]
+
+
+def test_forked_children_and_a_spawned_pool_give_the_in_process_results(tmp_path):
+    paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
+    job = batch_job()
+    expected = checked(run_files(paths, job, None, 1))
+    assert checked(run_files(paths, job, None, 3)) == expected  # the forked children, on Linux
+    # the pool that platforms without a safe fork use
+    assert checked(runner._pooled(paths, job, 2, "spawn")) == expected
+    assert sum(len(findings) for _, _, _, findings, _ in expected) == 4
+
+
+def test_a_child_that_dies_is_reported_and_its_files_checked_here(tmp_path, monkeypatch):
+    paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
+    parent, victim = os.getpid(), paths[1]  # the second file is the first child's
+    check_here = runner.check_path
+
+    def crash_in_child(path):
+        if path == victim and os.getpid() != parent:
+            os._exit(3)
+        return check_here(path)
+
+    monkeypatch.setattr(runner, "check_path", crash_in_child)
+    expected = checked(run_files(paths, batch_job(), None, 1))
+    got = checked(run_files(paths, batch_job(), None, 2))
+    assert got[1][2].message == "internal error, please report: the worker process checking it ended"
+    assert got[:1] + got[2:] == expected[:1] + expected[2:]  # the dead child's other files, checked here
+
+
+def test_stopping_early_ends_the_children(tmp_path, monkeypatch):
+    paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
+    started = []
+    start = runner._start_child
+    monkeypatch.setattr(runner, "_start_child", lambda share: started.append(start(share)) or started[-1])
+    results = run_files(paths, batch_job(), None, 3)
+    next(results)
+    results.close()
+    assert len(started) == 2
+    for child in started:  # each was waited for: none is left running, nor as a zombie
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child.pid, os.WNOHANG)
