@@ -51,7 +51,6 @@ class CrossFootingRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
     _check = field_validator("total_column")(regex_or_none)
-    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
 
 class DetectedFootingRule(RuleBase):
