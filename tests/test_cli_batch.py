@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import runner
+from checker.cli import runner, workers
 from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run as run_files
 from test_cli import FIXTURES, SEED, run
 
@@ -98,32 +98,37 @@ def test_forked_children_and_a_spawned_pool_give_the_in_process_results(tmp_path
     assert sum(len(findings) for _, _, _, findings, _ in expected) == 4
 
 
-def test_a_child_that_dies_is_reported_and_its_files_checked_here(tmp_path, monkeypatch):
+def test_a_child_that_dies_is_reported_on_its_file_and_the_others_are_checked(tmp_path, monkeypatch):
     paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
-    parent, victim = os.getpid(), paths[1]  # the second file is the first child's
-    check_here = runner.check_path
-
-    def crash_in_child(path):
-        if path == victim and os.getpid() != parent:
-            os._exit(3)
-        return check_here(path)
-
-    monkeypatch.setattr(runner, "check_path", crash_in_child)
+    parent, check_here = os.getpid(), runner.check_path
+    monkeypatch.setattr(runner, "check_path", lambda path: os._exit(3) if os.getpid() != parent else check_here(path))
     expected = checked(run_files(paths, batch_job(), None, 1))
-    got = checked(run_files(paths, batch_job(), None, 2))
-    assert got[1][2].message == "internal error, please report: the worker process checking it ended"
-    assert got[:1] + got[2:] == expected[:1] + expected[2:]  # the dead child's other files, checked here
+    got = checked(run_files(paths, batch_job(), None, 3))  # both children die on the first file each takes
+    lost = [i for i, result in enumerate(got) if result[2] is not None]
+    assert len(lost) == 2 and all(got[i][2].message == workers.LOST for i in lost)
+    assert [r for i, r in enumerate(got) if i not in lost] == [r for i, r in enumerate(expected) if i not in lost]
 
 
 def test_stopping_early_ends_the_children(tmp_path, monkeypatch):
     paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
-    started = []
-    start = runner._start_child
-    monkeypatch.setattr(runner, "_start_child", lambda share: started.append(start(share)) or started[-1])
+    started, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: (pid := fork()) and started.append(pid) or pid)
     results = run_files(paths, batch_job(), None, 3)
     next(results)
     results.close()
     assert len(started) == 2
-    for child in started:  # each was waited for: none is left running, nor as a zombie
+    for pid in started:  # each was waited for: none is left running, nor as a zombie
         with pytest.raises(ChildProcessError):
-            os.waitpid(child.pid, os.WNOHANG)
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_queue_hands_out_every_index_once_in_order_even_beyond_what_a_pipe_holds():
+    queue = workers.Queue(50_000)  # a pipe holds about 16,000 indices: the rest wait for fill()
+    taken = []
+    try:
+        while (index := queue.take()) is not None:
+            taken.append(index)
+            queue.fill()
+    finally:
+        queue.close()
+    assert taken == list(range(50_000))

@@ -180,76 +180,9 @@ def _pooled(paths: list[str], job: Job, jobs: int, method: str) -> Iterator[File
 
 
 def _forked(paths: list[str], jobs: int) -> Iterator[FileResult]:
-    """Files dealt out in turn to this process and `jobs - 1` forked children.
-
-    Cheaper than a multiprocessing pool (whose import and start cost about 30 ms,
-    a tenth of a 360-page run) and no core waits on a parent that only collects:
-    this process checks every `jobs`-th file itself, and reads the others' results,
-    pickled, from each child's pipe in input order.  A child that dies is reported
-    on the file it was checking, and its remaining files are checked here.
-    """
     global _rules
-    if _rules is None:  # load once, before the fork, rather than once in every child
+    from checker.cli.workers import forked
+
+    if _rules is None:  # loaded once, before the fork, rather than once in every child
         _rules = load_job_rules(_job)
-    jobs = min(jobs, len(paths))
-    children = [_start_child(paths[k::jobs]) for k in range(1, jobs)]
-    try:
-        for index, path in enumerate(paths):
-            turn = index % jobs
-            yield check_path(path) if turn == 0 else _receive(children[turn - 1], path)
-    finally:
-        for child in children:
-            child.stop()
-
-
-class Child:
-    """A forked process checking its share of the files; its results come back through a pipe."""
-
-    def __init__(self, pid: int, results):
-        self.pid, self.results, self.alive = pid, results, True
-
-    def stop(self) -> None:
-        import signal
-
-        self.results.close()
-        if self.alive:  # the run ended early (an error, or the reader stopped): do not wait for it
-            os.kill(self.pid, signal.SIGTERM)
-        os.waitpid(self.pid, 0)
-
-
-def _start_child(paths: list[str]) -> Child:
-    readable, writable = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(readable)
-        _serve(paths, writable)
-    os.close(writable)
-    return Child(pid, os.fdopen(readable, "rb"))
-
-
-def _serve(paths: list[str], writable: int) -> None:
-    import pickle
-
-    status = 0
-    try:
-        with os.fdopen(writable, "wb") as out:
-            for path in paths:
-                pickle.dump(check_path(path), out, pickle.HIGHEST_PROTOCOL)
-                out.flush()  # the parent may be waiting for this very result
-    except BaseException:  # the parent went away, or ^C: it reports what it must
-        status = 1
-    finally:
-        os._exit(status)  # no atexit handlers, no flush of buffers inherited from the parent
-
-
-def _receive(child: Child, path: str) -> FileResult:
-    import pickle
-
-    if child.alive:
-        try:
-            return pickle.load(child.results)
-        except EOFError:
-            child.alive = False
-            return FileResult(path, problem=InputProblem(path, None, "internal error, please report: "
-                                                                     "the worker process checking it ended"))
-    return check_path(path)
+    return forked(paths, jobs, check_path)
