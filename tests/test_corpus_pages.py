@@ -91,3 +91,15 @@ def test_member_headings_without_member_are_known_by_the_section_they_repeat(pat
     assert members[:len(headings)] == headings
     first = next(row for row in page.rows if row.member_path == [headings[0]] and row.cells)
     assert first.kind.value == "item"
+
+
+def test_a_bare_heading_under_a_row_with_values_names_a_member():
+    """"|" then "1-4 Family Residential": the row above has its values, so this starts a member's rows."""
+    page = parse_file(str(FIXTURES / "pages" / "1601545_000160154514000075_R43.txt")).pages[0]
+    members = [(row.line, row.label) for row in page.rows if row.kind.value == "member"]
+    assert members == [(25, "1-4 Family Residential"), (38, "Home Equity"), (48, "Commercial Business"),
+                       (57, "Consumer")]
+    interest = [row for row in page.rows if row.label == "Interest Income Recognized"]
+    assert [row.member_path for row in interest] == [[], ["1-4 Family Residential"], ["Home Equity"],
+                                                     ["Commercial Business"], ["Consumer"]]
+    assert all(cell.kind.value != "text" for row in interest for cell in row.cells)

@@ -36,6 +36,8 @@ class PageBuilder:
         self.page = NEW_PAGE(index=index, line=line)
         self.mode = "start"
         self.row: Row | None = None         # the row being filled (members and sections: rows.close_rows)
+        self.valued = False                  # it has a value cell: any but an empty one or text (text
+                                             # blocks can come in pieces); known here, not by rescanning its cells
         self.following: Item | None = None  # the item after the one being read
         self.pending: list[Item] = []        # a lone currency sign waiting for its amount
         self.labels: set[str] = set()        # row labels so far
@@ -159,6 +161,7 @@ class PageBuilder:
             cell.currency = cell.currency or prefix.content.strip()
             cell.kind = ValueKind.money if cell.kind is ValueKind.number else cell.kind
         row.cells.append(cell)
+        self.valued = True  # the only place a value cell joins a row
 
     def _is_text_value(self, item: Item) -> bool:
         """A free-text value of the current row, rather than the next row's label.
@@ -182,7 +185,7 @@ class PageBuilder:
         if not item.cont:
             self._current_row(item.start).cells.append(
                 NEW_CELL(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
-        elif row is not None and not has_values(row) and takes_text(row):
+        elif row is not None and not self.valued and takes_text(row):
             row.cells.append(text_cell(item.start, item.lines))
         elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
             self._new_row(item.start, item.lines, item.cont[0].strip(), member=True)
@@ -200,7 +203,7 @@ class PageBuilder:
 
     def _row_for_text(self, line: int) -> Row:
         """The row a stray block of text belongs to: the current one if still empty."""
-        if self.row is not None and not has_values(self.row):
+        if self.row is not None and not self.valued:
             return self.row
         return self._new_row(line, [], "")
 
@@ -216,7 +219,7 @@ class PageBuilder:
                       kind=RowKind.member if member else RowKind.item)
         self.page.rows.append(row)
         self.labels.add(label)
-        self.row = row
+        self.row, self.valued = row, False
         return row
 
     # -- definitions ---------------------------------------------------------
@@ -243,11 +246,6 @@ class PageBuilder:
 def ends_before(node: Node, line: int) -> bool:
     """The node's lines end right above `line`: a node owns one contiguous run of lines."""
     return node.line + len(node.source) == line
-
-
-def has_values(row: Row) -> bool:
-    """Any cell other than an empty one or text: text blocks can come in pieces."""
-    return any(c.kind is not ValueKind.empty and c.kind is not ValueKind.text for c in row.cells)
 
 
 def close_cell(cell: Cell, item: Item) -> None:
