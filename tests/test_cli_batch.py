@@ -92,7 +92,9 @@ def test_forked_children_and_a_spawned_pool_give_the_in_process_results(tmp_path
     paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
     job = batch_job()
     expected = checked(run_files(paths, job, None, 1))
+    open_before = os.listdir("/proc/self/fd")
     assert checked(run_files(paths, job, None, 3)) == expected  # the forked children, on Linux
+    assert os.listdir("/proc/self/fd") == open_before  # every pipe closed
     # the pool that platforms without a safe fork use
     assert checked(runner._pooled(paths, job, 2, "spawn")) == expected
     assert sum(len(findings) for _, _, _, findings, _ in expected) == 4
@@ -132,3 +134,16 @@ def test_the_queue_hands_out_every_index_once_in_order_even_beyond_what_a_pipe_h
     finally:
         queue.close()
     assert taken == list(range(50_000))
+
+
+def test_when_no_child_can_be_forked_this_process_checks_every_file(tmp_path, monkeypatch):
+    paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
+    expected = checked(run_files(paths, batch_job(), None, 1))
+
+    def refuse():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    open_before = os.listdir("/proc/self/fd")
+    assert checked(run_files(paths, batch_job(), None, 4)) == expected
+    assert os.listdir("/proc/self/fd") == open_before  # no pipe left open

@@ -68,7 +68,12 @@ class Child:
 
     def __init__(self, queue: Queue, check: Callable[[str], FileResult], paths: list[str]):
         readable, writable = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(readable)
+            os.close(writable)
+            raise
         if self.pid == 0:  # the child: never returns
             os.close(readable)
             if queue.writable is not None:
@@ -118,7 +123,7 @@ def serve(queue: Queue, check: Callable[[str], FileResult], paths: list[str], wr
 def forked(paths: list[str], jobs: int, check: Callable[[str], FileResult]) -> Iterator[FileResult]:
     """`check` of every path, in input order, by this process and `jobs - 1` forked children."""
     queue = Queue(len(paths))
-    children = [Child(queue, check, paths) for _ in range(min(jobs, len(paths)) - 1)]
+    children = start_children(queue, check, paths, min(jobs, len(paths)) - 1)
     ready: dict[int, FileResult] = {}  # results that came before their turn
     try:
         for turn in range(len(paths)):
@@ -139,6 +144,17 @@ def forked(paths: list[str], jobs: int, check: Callable[[str], FileResult]) -> I
         for child in children:
             child.stop()
         queue.close()
+
+
+def start_children(queue: Queue, check: Callable[[str], FileResult], paths: list[str], count: int) -> list[Child]:
+    """As many children as asked for, or as the system allows: with none, this process checks every file."""
+    children: list[Child] = []
+    try:
+        while len(children) < count:
+            children.append(Child(queue, check, paths))
+    except OSError:  # no more processes (EAGAIN) or memory for them: go on with fewer
+        pass
+    return children
 
 
 def collect(children: list[Child], ready: dict[int, FileResult], wait: bool) -> None:
