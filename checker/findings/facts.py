@@ -13,7 +13,7 @@ from itertools import combinations, islice
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
 from checker.findings.model import Involved
-from checker.rules.selectors import Memo, classify_unit
+from checker.rules.selectors import Memo, unit_from
 
 ZERO = Decimal(0)
 MAX_ALIGNMENTS = 256  # beyond this many joint alignments a relation is not evaluated (never flag what might hold)
@@ -195,7 +195,7 @@ class PageFacts:
         self.with_durations: list[int] = []  # positions of the item rows with a duration cell
         rows = self.rows
         unplaced: list[FactRow] = []  # rows none of whose cells names its column
-        normal_label = memo.normal_label
+        label_info = memo.label_info
         for index, row in enumerate(page.rows):
             fields = row.__dict__
             cells = fields["cells"]
@@ -205,8 +205,8 @@ class PageFacts:
             if durations:
                 self.with_durations.append(index)
             if facts:
-                frow = FactRow(row, index, normal_label(fields["label"]), classify_unit(row, percent, currency),
-                               cells, facts)
+                norm, named = label_info(fields["label"])
+                frow = FactRow(row, index, norm, unit_from(fields["unit"], named, percent, currency), cells, facts)
                 rows.append(frow)
                 if not placed:
                     unplaced.append(frow)

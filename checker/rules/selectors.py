@@ -28,15 +28,19 @@ class Memo:
     LIMIT = 1 << 15
 
     def __init__(self) -> None:
-        self.norms: dict[str, str] = {}
+        self.labels: dict[str, tuple[str, str | None]] = {}
         self.searches: dict[str, tuple[dict[str, bool], Callable[[str], bool]]] = {}
 
     def normal_label(self, label: str) -> str:
-        found = self.norms.get(label)
+        return self.label_info(label)[0]
+
+    def label_info(self, label: str) -> tuple[str, str | None]:
+        """(normal_label, label_unit) of a label: what a page's facts read from every row's label."""
+        found = self.labels.get(label)
         if found is None:
-            if len(self.norms) >= self.LIMIT:
-                self.norms.clear()
-            found = self.norms[label] = normal_label(label)
+            if len(self.labels) >= self.LIMIT:
+                self.labels.clear()
+            found = self.labels[label] = (normal_label(label), label_unit(label))
         return found
 
     def search(self, pattern: str) -> Callable[[str], bool]:
@@ -86,15 +90,35 @@ def unit_class(row: Row, page: Page) -> str:
 def classify_unit(row: Row, percent: bool, currency: bool) -> str:
     """unit_class, told whether some cell is a percentage and whether some cell prints a currency (the page's
     facts learn both as they read the cells)."""
-    unit = (row.unit or "").lower()
-    label = row.label.lower()
+    return unit_from(row.unit, label_unit(row.label), percent, currency)
+
+
+def label_unit(label: str) -> str | None:
+    """per_share or shares when the label names that unit, else None: the part of unit_class that depends on
+    the label alone (a page's facts look it up once per distinct label, see Memo.label_info)."""
+    label = label.lower()
+    if "per share" in label or "per unit" in label or "(in dollars per share)" in label:
+        return "per_share"
+    if "(in shares)" in label:
+        return "shares"
+    return None
+
+
+CURRENCIES = frozenset(("$", "€", "£", "¥", "usd", "eur", "gbp"))
+
+
+def unit_from(unit: str | None, named: str | None, percent: bool, currency: bool) -> str:
+    """unit_class from the row's unit, its label_unit and its cells (some percentage, some currency)."""
     if percent:
         return "percent"
-    if "/" in unit or "per share" in label or "per unit" in label or "(in dollars per share)" in label:
+    if unit is None:  # nearly every row: only the label and the cells tell
+        return named or ("money" if currency else "number")
+    unit = unit.lower()
+    if "/" in unit or named == "per_share":
         return "per_share"
-    if unit == "shares" or "(in shares)" in label:
+    if unit == "shares" or named == "shares":
         return "shares"
-    if unit in ("$", "€", "£", "¥", "usd", "eur", "gbp") or currency:
+    if unit in CURRENCIES or currency:
         return "money"
     return "number"
 

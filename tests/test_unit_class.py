@@ -1,0 +1,42 @@
+"""Unit classes of rows: what the label, the row's unit and its cells say, and that a page's facts (which look
+the label's part up once per distinct label) class every row as unit_class does."""
+from pathlib import Path
+
+import pytest
+
+from checker.ast import parse_file
+from checker.findings.facts import PageFacts
+from checker.rules.selectors import Memo, label_unit, unit_class, unit_from
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("unit, label, percent, currency, expected", [
+    (None, "Net loss per share, basic", False, False, "per_share"),
+    (None, "Distributions per unit", False, True, "per_share"),
+    (None, "Exercise price (in dollars per share)", False, False, "per_share"),
+    (None, "Options granted (in shares)", False, False, "shares"),
+    (None, "Revenue", False, True, "money"),
+    (None, "Number of employees", False, False, "number"),
+    (None, "Net loss per share, basic", True, False, "percent"),
+    ("$ / shares", "Exercise price", False, False, "per_share"),
+    ("shares", "Options granted", False, False, "shares"),
+    ("Shares", "Exercise price (in dollars per share)", False, False, "per_share"),
+    ("USD", "Revenue", False, False, "money"),
+    ("$", "Options granted (in shares)", False, False, "shares"),
+    ("", "Revenue", False, True, "money"),
+    ("pure", "Ratio", False, False, "number"),
+])
+def test_unit_from(unit, label, percent, currency, expected):
+    assert unit_from(unit, label_unit(label), percent, currency) == expected
+
+
+def test_page_facts_class_rows_as_unit_class():
+    memo = Memo()
+    checked = 0
+    for path in sorted(FIXTURES.glob("pages/*.txt")) + sorted(FIXTURES.glob("rhtm/*.txt")):
+        for page in parse_file(path).pages:
+            for frow in PageFacts(page, memo).rows:
+                assert frow.unit == unit_class(frow.row, page), (path.name, frow.row.label)
+                checked += 1
+    assert checked > 100
