@@ -56,7 +56,7 @@ class PageBuilder:
     def _start(self, item: Item) -> bool:
         if item.kind == "orphan":
             return self._orphan(item)
-        if item.kind == "bare" and item.cont and item.cont_kinds[0] == "text":
+        if item.kind == "bare" and item.cont and item.cont_kind == "text":
             self._title(item, item.cont)
             self.mode = "header"
             return True
@@ -64,7 +64,7 @@ class PageBuilder:
         return self._header(item)
 
     def _orphan(self, item: Item) -> bool:
-        if item.cont_kinds[0] in DEF_MARKERS:  # a definition pop-up rendered alone
+        if item.cont_kind in DEF_MARKERS:  # a definition pop-up rendered alone
             self.mode = "definitions"
             self.page.definitions.append(definition(item.start, item.lines))
             return True
@@ -228,7 +228,7 @@ class PageBuilder:
             self.page.definitions.append(definition(item.start, item.lines))
             return True
         starts_page = (item.kind == "group" or item.kind == "orphan"
-                       or (item.kind == "bare" and item.cont and item.cont_kinds[0] == "text"))
+                       or (item.kind == "bare" and item.cont and item.cont_kind == "text"))
         if starts_page or not self.page.definitions:
             return False
         current = self.page.definitions[-1]

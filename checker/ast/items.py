@@ -16,7 +16,7 @@ HEAD_KINDS = frozenset({"bare", "def_open", "footnote", "group", "cell"})
 
 
 class Item:
-    __slots__ = ("kind", "groups", "content", "start", "lines", "cont_kinds", "_value")
+    __slots__ = ("kind", "groups", "content", "start", "lines", "cont_kind", "value")
 
     def __init__(self, kind: str, groups: dict, start: int, line: str):
         self.kind = kind            # a head token kind, or "orphan"
@@ -24,15 +24,9 @@ class Item:
         self.content: str = groups.get("content") or ""  # a cell's text after the "|"; read often
         self.start = start          # 1-based line number of the head line
         self.lines = [line]         # the head line, then continuation lines, verbatim
-        self.cont_kinds: list[str] = []
-        self._value: CellValue | None = None
-
-    @property
-    def value(self) -> CellValue:
-        """What the content of a `cell` item says, read once."""
-        if self._value is None:
-            self._value = cell_value(self.content)
-        return self._value
+        self.cont_kind: str | None = None  # the token kind of the first line of `cont`: all the builder asks
+        # what the content of a `cell` item says: the builder reads it for nearly every cell
+        self.value: CellValue | None = cell_value(self.content) if kind == "cell" else None
 
     def starts_value(self) -> bool:
         """A typed value or an empty cell: what follows a label, never a label itself."""
@@ -59,9 +53,10 @@ def split_items(lines: list[str]) -> list[Item]:
             items.append(current)
         elif current is None:
             current = Item("orphan", {}, number, line)
-            current.cont_kinds.append(token.kind)
+            current.cont_kind = token.kind
             items.append(current)
         else:
             current.lines.append(line)
-            current.cont_kinds.append(token.kind)
+            if current.cont_kind is None:
+                current.cont_kind = token.kind
     return items

@@ -73,7 +73,7 @@ def reject_non_rendering(items: list[Item], lines: list[str], path: str) -> None
 def looks_like_page(item: Item) -> bool:
     if item.kind in ("def_open", "group"):
         return True
-    if item.kind == "orphan" and item.cont_kinds[0] in ("def_marker", "reference"):
+    if item.kind == "orphan" and item.cont_kind in ("def_marker", "reference"):
         return True  # a definition pop-up rendered alone
     if item.kind == "bare" and item.cont:
         return True
