@@ -31,9 +31,6 @@ class Memo:
         self.labels: dict[str, tuple[str, str | None]] = {}
         self.searches: dict[str, tuple[dict[str, bool], Callable[[str], bool]]] = {}
 
-    def normal_label(self, label: str) -> str:
-        return self.label_info(label)[0]
-
     def label_info(self, label: str) -> tuple[str, str | None]:
         """(normal_label, label_unit) of a label: what a page's facts read from every row's label."""
         found = self.labels.get(label)
@@ -137,7 +134,7 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
     no_member = sel.no_member
     in_members = None if sel.member is None else memo.search(sel.member)
     names = None if sel.labels is None else frozenset(normal_label(x) for x in sel.labels)
-    norm = memo.normal_label
+    label_info = memo.label_info
     label_seen, in_label = (None, None) if sel.label is None else memo.search_table(sel.label)
     not_label_seen, in_not_label = (None, None) if sel.not_label is None else memo.search_table(sel.not_label)
     in_section = None if sel.section is None else memo.search(sel.section)
@@ -150,7 +147,7 @@ def compile_selector(sel: Selector, memo: Memo | None = None) -> RowTest:
             return False
         if in_members is not None and not in_members(" | ".join(row.member_path)):
             return False
-        if names is not None and norm(row.label) not in names:
+        if names is not None and label_info(row.label)[0] not in names:
             return False
         if in_label is not None:  # the label searches answered from their memo inline, most of the time
             hit = label_seen.get(row.label)

@@ -63,15 +63,18 @@ def candidates(compiled, ctx):
     key = ("near_miss", compiled.keys["item"], smallest)
     found = ctx.facts.cache.get(key)
     if found is None:
-        cells = [(r, f) for r in compiled.rows("item", ctx) if r.unit not in ("percent", "per_share")
-                 for f in r.facts.values() if f.printed]
-        printed = Counter(f.printed for _, f in cells)
+        once: dict[Decimal, tuple[FactRow, Fact] | None] = {}  # printed value -> its cell; None once printed again
+        for r in compiled.rows("item", ctx):
+            if r.unit not in ("percent", "per_share"):
+                for f in r.facts.values():
+                    if printed := f.printed:
+                        once[printed] = None if printed in once else (r, f)
         found = []
-        for r, f in cells:
-            if printed[f.printed] == 1 and abs(f.printed) >= smallest:
-                sig, text = significant_digits(f)
+        for cell in once.values():  # in the order of the cells (a value printed again keeps its first place)
+            if cell is not None and abs(cell[1].printed) >= smallest:
+                sig, text = significant_digits(cell[1])
                 if sig >= MIN_SIGNIFICANT:
-                    found.append((r, f, sig, text))
+                    found.append((*cell, sig, text))
         ctx.facts.cache[key] = found
     return found
 
