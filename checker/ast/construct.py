@@ -51,14 +51,15 @@ def trusted(cls: type[NodeT]) -> Callable[..., NodeT]:
     def make(**values: Any) -> NodeT:
         fields = template.copy()
         fields.update(values)  # known names keep the field order; an unknown one adds a key
-        if len(fields) != size or not required <= values.keys():  # what extra="forbid" and required refuse
-            raise TypeError(f"{cls.__name__}: missing {sorted(required - values.keys())} "
-                            f"or unknown {sorted(values.keys() - template.keys())}")
+        given = set(values)    # the node's fields_set; a set makes `required <= given` a plain subset test
+        if len(fields) != size or not required <= given:  # what extra="forbid" and required refuse
+            raise TypeError(f"{cls.__name__}: missing {sorted(required - given)} "
+                            f"or unknown {sorted(given - template.keys())}")
         for name in list_fields:  # a new list each: given (copied) or the template's () (empty)
             fields[name] = [*fields[name]]
         node = _NEW(cls)
         _SET(node, "__dict__", fields)
-        _SET_FIELDS_SET(node, set(values))
+        _SET_FIELDS_SET(node, given)
         _SET_EXTRA(node, None)
         _SET_PRIVATE(node, None)
         return node
