@@ -51,19 +51,40 @@ def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections
     return not valued[i + 1] and following.label in sections
 
 
-SHARE_LABEL = re.compile(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b", re.I)
-PER_SHARE_LABEL = re.compile(r"per (?:share|unit)|price|\$ / shares|/ ?share", re.I)
+class AnyCase:
+    """A case-insensitive regular expression, searched fast on ASCII labels (nearly all of them).
+
+    re.IGNORECASE folds case character by character at every position tried, several times the
+    work of a case-sensitive search of the lower-cased label, and these run on every row of a
+    scaled page.  On ASCII text both find the same; beyond it re's folding is not str.lower
+    ("ſ" matches "s", "İ" lowers to two characters), so other labels keep the IGNORECASE search.
+    """
+
+    def __init__(self, pattern: str):
+        if re.search(r"\\[A-Z]", pattern):  # lower-casing \B, \S, \W, \D would change what it means
+            raise ValueError(f"{pattern!r}: an upper-case escape cannot be lower-cased")
+        self.lower = re.compile(pattern.lower())
+        self.any_case = re.compile(pattern, re.I)
+
+    def search(self, text: str) -> bool:
+        if text.isascii():
+            return self.lower.search(text.lower()) is not None
+        return self.any_case.search(text) is not None
+
+
+SHARE_LABEL = AnyCase(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b")
+PER_SHARE_LABEL = AnyCase(r"per (?:share|unit)|price|\$ / shares|/ ?share")
 # an amount of money whose label still speaks of shares: "Warrant liability", "Common stock,
 # $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased"
-MONEY_LABEL = re.compile(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
-                         r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$", re.I)
-SHARE_COUNT = re.compile(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b", re.I)
+MONEY_LABEL = AnyCase(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
+                      r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$")
+SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b")
 
 
 def scale_cells(row: Row, title: Title) -> None:
     """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
     label = row.label
-    per_share = row.unit == "$ / shares" or bool(PER_SHARE_LABEL.search(label))
+    per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label)
     number_scale = None  # the label searches for share counts run only for a row with a plain number
     for cell in row.cells:
         if cell.kind is ValueKind.money:
@@ -82,5 +103,5 @@ def counts_shares(row: Row, per_share: bool) -> bool:
         return True
     if per_share or not SHARE_LABEL.search(label):
         return False
-    money = any(c.kind is ValueKind.money for c in row.cells) or bool(MONEY_LABEL.search(label))
-    return not money or bool(SHARE_COUNT.search(label)) and "$" not in label
+    money = any(c.kind is ValueKind.money for c in row.cells) or MONEY_LABEL.search(label)
+    return not money or SHARE_COUNT.search(label) and "$" not in label
