@@ -163,8 +163,8 @@ def row_alignments(cells: list[Cell], limit: int = MAX_ALIGNMENTS,
     """Every strictly increasing choice of one candidate column per cell (at most `limit`)."""
     if candidates is None:
         candidates = [c.columns for c in cells]
-    if all(len(c) == 1 for c in candidates):
-        return [tuple(c[0] for c in candidates)]
+    if set(map(len, candidates)) == {1}:  # every cell names its column (map: no generator made for each row)
+        return [tuple([c[0] for c in candidates])]
     standard = standard_width(candidates)
     if standard:  # cell i may sit in columns i .. i + spare: every increasing choice of columns is one
         return list(islice(combinations(range(standard), len(candidates)), limit))
