@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
-from checker.findings.checks.relations import solve
+from checker.findings.checks.relations import compatible, solve
 from checker.findings.diagnosis import diagnose, fmt
 from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
 
@@ -25,11 +25,6 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
 
 
 EXPONENT = attrgetter("exponent")
-
-
-def compatible(unit: str, other: str) -> bool:
-    """Same unit class; a plain number sits with money (only the first row of a table prints its $)."""
-    return unit == other or {unit, other} == {"money", "number"}
 
 
 @lru_cache(maxsize=4096)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checker.findings.checks.rollforward import compatible
+from checker.findings.checks.relations import compatible
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import Fact, FactRow, describe, paired
 
