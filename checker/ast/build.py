@@ -13,8 +13,8 @@ from checker.ast.columns import align
 from checker.ast.construct import trusted
 from checker.ast.definitions import definition, merge_definition
 from checker.ast.items import Item
-from checker.ast.model import (Cell, Column, ColumnGroup, Node, Page, Row, RowKind, StatementKind, Title,
-                               ValueKind)
+from checker.ast.kinds import EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
+from checker.ast.model import Cell, Column, ColumnGroup, Node, Page, Row, StatementKind, Title
 from checker.ast.rows import close_rows
 from checker.ast.textblock import SIGN_ONLY, close, embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
@@ -132,14 +132,14 @@ class PageBuilder:
 
     def _cell_item(self, item: Item) -> None:
         content = item.content
-        if item.value.kind is not ValueKind.text:
+        if item.value.kind is not TEXT:
             if len(item.lines) == 1:  # a value on its own: item.starts_value()
                 self._value(item)
             else:  # "|95,088" then "Cost of revenue": next label unpiped
                 self._value(item, item.lines[:1])
                 self._new_row(item.start + 1, item.cont, " ".join(c.strip() for c in item.cont))
         elif content.strip() in SIGN_ONLY and self.following is not None and self.following.kind == "cell" \
-                and self.following.value.kind is not ValueKind.text:
+                and self.following.value.kind is not TEXT:
             self.pending.append(item)  # "|$" then "|173,599": one cell printed on two lines
         elif content.strip() in CLOSERS and self.row is not None and self.row.cells \
                 and self.row.cells[-1].raw.startswith("(") and not self.row.cells[-1].negative:
@@ -159,7 +159,7 @@ class PageBuilder:
             cell.line, cell.source = prefix.start, prefix.lines + cell.source
             cell.raw = f"{prefix.content.strip()} {cell.raw}"
             cell.currency = cell.currency or prefix.content.strip()
-            cell.kind = ValueKind.money if cell.kind is ValueKind.number else cell.kind
+            cell.kind = MONEY if cell.kind is NUMBER else cell.kind
         row.cells.append(cell)
         self.valued = True  # the only place a value cell joins a row
 
@@ -184,7 +184,7 @@ class PageBuilder:
         row = self.row
         if not item.cont:
             self._current_row(item.start).cells.append(
-                NEW_CELL(line=item.start, source=item.lines, raw="", kind=ValueKind.empty))
+                NEW_CELL(line=item.start, source=item.lines, raw="", kind=EMPTY))
         elif row is not None and not self.valued and takes_text(row):
             row.cells.append(text_cell(item.start, item.lines))
         elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
@@ -216,7 +216,7 @@ class PageBuilder:
         if match:
             label, unit = match["label"], match["unit"]
         row = NEW_ROW(line=line, source=source, label=label, unit=unit,
-                      kind=RowKind.member if member else RowKind.item)
+                      kind=MEMBER_ROW if member else ITEM_ROW)
         self.page.rows.append(row)
         self.labels.add(label)
         self.row, self.valued = row, False
@@ -256,7 +256,7 @@ def close_cell(cell: Cell, item: Item) -> None:
 
 
 def takes_text(row: Row) -> bool:
-    return row.kind is RowKind.item and bool(row.label) and not ABSTRACT_LABEL.search(row.label)
+    return row.kind is ITEM_ROW and bool(row.label) and not ABSTRACT_LABEL.search(row.label)
 
 
 def value_cell(line: int, source: list[str], content: str, value: CellValue) -> Cell:
@@ -269,4 +269,4 @@ def text_cell(line: int, source: list[str], content: str | None = None) -> Cell:
     paragraphs = [content] if content is not None else [s for s in source if s.strip() and s != "|"]
     raw = "\n".join(paragraphs)
     table = embedded_table(source, line) if len(source) > 3 else []
-    return NEW_CELL(line=line, source=source, raw=raw, kind=ValueKind.text, paragraphs=paragraphs, table=table)
+    return NEW_CELL(line=line, source=source, raw=raw, kind=TEXT, paragraphs=paragraphs, table=table)

@@ -8,7 +8,7 @@ lines.  Lines before the first ``|`` line form an item of kind ``orphan``.
 """
 from __future__ import annotations
 
-from checker.ast.model import ValueKind
+from checker.ast.kinds import TEXT
 from checker.ast.values import CellValue, cell_value
 from checker.grammar.lexer import LINES
 
@@ -32,7 +32,7 @@ class Item:
         """A typed value or an empty cell: what follows a label, never a label itself."""
         if self.kind == "bare":
             return not self.cont
-        return self.kind == "cell" and not self.cont and self.value.kind is not ValueKind.text
+        return self.kind == "cell" and not self.cont and self.value.kind is not TEXT
 
     @property
     def cont(self) -> list[str]:

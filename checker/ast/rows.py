@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from checker.ast.construct import assign
-from checker.ast.model import Page, Row, RowKind, Title, ValueKind
+from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER
+from checker.ast.model import Page, Row, Title
 
 
 def close_rows(page: Page) -> None:
@@ -14,20 +15,20 @@ def close_rows(page: Page) -> None:
     section: str | None = None
     sections: set[str] = set()  # section labels seen so far on the page
     scaled = title is not None and bool(title.money_scale or title.shares_scale)
-    valued = [any(c.kind is not ValueKind.empty for c in row.cells) for row in page.rows]
+    valued = [any(c.kind is not EMPTY for c in row.cells) for row in page.rows]
     for i, row in enumerate(page.rows):
         has_values = valued[i]
-        if row.kind is RowKind.member or (not has_values and names_members(row.label)) \
+        if row.kind is MEMBER_ROW or (not has_values and names_members(row.label)) \
                 or (not has_values and heads_repeated_section(page.rows, valued, i, sections)):
-            assign(row, "kind", RowKind.member)
+            assign(row, "kind", MEMBER_ROW)
             members = [part.strip() for part in row.label.split(" | ")]
             section = None
         elif not has_values:
-            assign(row, "kind", RowKind.abstract)
+            assign(row, "kind", ABSTRACT_ROW)
             section = row.label
             sections.add(row.label)
         assign(row, "member_path", members)
-        if row.kind is RowKind.item:
+        if row.kind is ITEM_ROW:
             assign(row, "section", section)
             if scaled and has_values:  # on an unscaled page every scale stays 0
                 scale_cells(row, title)
@@ -87,9 +88,9 @@ def scale_cells(row: Row, title: Title) -> None:
     per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label)
     number_scale = None  # the label searches for share counts run only for a row with a plain number
     for cell in row.cells:
-        if cell.kind is ValueKind.money:
+        if cell.kind is MONEY:
             assign(cell, "scale", 0 if per_share else title.money_scale)
-        elif cell.kind is ValueKind.number:
+        elif cell.kind is NUMBER:
             if number_scale is None:
                 number_scale = title.shares_scale if counts_shares(row, per_share) \
                     else 0 if per_share else title.money_scale
@@ -103,5 +104,5 @@ def counts_shares(row: Row, per_share: bool) -> bool:
         return True
     if per_share or not SHARE_LABEL.search(label):
         return False
-    money = any(c.kind is ValueKind.money for c in row.cells) or MONEY_LABEL.search(label)
+    money = any(c.kind is MONEY for c in row.cells) or MONEY_LABEL.search(label)
     return not money or SHARE_COUNT.search(label) and "$" not in label

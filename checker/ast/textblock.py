@@ -9,7 +9,8 @@ each row and cell keeps its line number but an empty `source`.
 from __future__ import annotations
 
 from checker.ast.construct import trusted
-from checker.ast.model import Cell, Row, ValueKind
+from checker.ast.kinds import MONEY, NUMBER, PERCENT
+from checker.ast.model import Cell, Row
 from checker.ast.values import cell_value
 
 SIGN_ONLY = frozenset({"$", "€", "£", "¥"})
@@ -34,7 +35,7 @@ def embedded_table(lines: list[str], first_line: int) -> list[Row]:
             close(row.cells[-1], stripped)
             continue
         value = cell_value(stripped)
-        if value.kind in (ValueKind.number, ValueKind.money, ValueKind.percent) and row is not None \
+        if value.kind in (NUMBER, MONEY, PERCENT) and row is not None \
                 and not is_year(stripped) and not is_note_marker(stripped):
             row.cells.append(NEW_CELL(line=number, source=[], raw=stripped, kind=value.kind, value=value.value,
                                       negative=value.negative, decimals=value.decimals,
@@ -52,7 +53,7 @@ def close(cell: Cell, closer: str) -> None:
     if cell.raw.startswith("(") and not cell.negative and cell.value is not None:
         cell.value, cell.negative = -cell.value, True
     if "%" in closer:
-        cell.kind = ValueKind.percent
+        cell.kind = PERCENT
 
 
 def is_year(text: str) -> bool:

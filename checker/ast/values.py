@@ -5,6 +5,7 @@ import datetime
 import re
 from decimal import Decimal
 
+from checker.ast.kinds import TEXT
 from checker.ast.model import StatementKind, ValueKind
 from checker.grammar import Token, classify_value
 
@@ -106,7 +107,7 @@ class CellValue:
         self.decimals = 0
         self.footnotes: list[str] = []
         if token is None:
-            self.kind = ValueKind.text
+            self.kind = TEXT
             return
         self.kind = VALUE_KINDS[token.kind]
         g = token.groups
