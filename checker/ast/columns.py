@@ -14,11 +14,11 @@ from checker.ast.model import Page
 def align(page: Page) -> None:
     assign_groups(page)
     n = len(page.columns)
+    indices = list(range(n))  # value i's columns are a slice of it: a new list, without a range per cell
     for row in page.rows:
-        k = len(row.cells)
-        spare = n - k
+        spare = n - len(row.cells)
         for i, cell in enumerate(row.cells):
-            assign(cell, "columns", list(range(i, i + spare + 1)) if spare >= 0 else [])
+            assign(cell, "columns", indices[i:i + spare + 1] if spare >= 0 else [])
 
 
 def assign_groups(page: Page) -> None:
