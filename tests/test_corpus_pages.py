@@ -24,6 +24,15 @@ def test_page_is_lossless(path):
     assert owned == list(range(1, filing.line_count + 1))
 
 
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_no_two_nodes_share_a_list(path):
+    """Nodes are made without validation (checker.ast.construct): each must still own its lists."""
+    filing = parse_file(str(path))
+    lists = [value for page in filing.pages for node in [page, *page.leaves()]
+             for value in node.__dict__.values() if isinstance(value, list)]
+    assert len({id(value) for value in lists}) == len(lists)
+
+
 @pytest.mark.parametrize("path", sorted((FIXTURES / "rhtm").glob("*.txt")), ids=lambda p: p.name)
 def test_columns_agree_with_ground_truth(path):
     facts = json.loads(path.with_suffix(".facts.json").read_text())

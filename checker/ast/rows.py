@@ -27,7 +27,7 @@ def close_rows(page: Page) -> None:
             assign(row, "kind", ABSTRACT_ROW)
             section = row.label
             sections.add(row.label)
-        assign(row, "member_path", members)
+        assign(row, "member_path", [*members])  # its own list: rows under one heading must not share one
         if row.kind is ITEM_ROW:
             assign(row, "section", section)
             if scaled and has_values:  # on an unscaled page every scale stays 0
