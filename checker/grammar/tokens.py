@@ -34,11 +34,19 @@ def _groups(tokens: pp.ParseResults) -> dict[str, str | None]:
     return {key: tokens.get(key) for key in tokens.keys()}
 
 
+def optional(pattern: str) -> str:
+    """``(?:pattern)?`` written as the branch ``(?:pattern|)``: the same matches and captures, tried in the same
+    order (the pattern, then nothing).  Python's re runs a ``?`` on a group through a repeat context that it
+    allocates on every attempt; a branch costs no allocation, and the value grammar tries these on every cell."""
+    return f"(?:{pattern}|)"
+
+
 # Building blocks shared by several tokens.
-DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-SIGNED = r"(?P<open>\()?[ ]?(?P<minus>-)?" + DIGITS + r"[ ]?(?P<close>\))?"
+DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)" + optional(r"(?P<frac>\.\d+)")
+SIGNED = optional(r"(?P<open>\()") + r"[ ]?" + optional(r"(?P<minus>-)") + DIGITS + r"[ ]?" + optional(r"(?P<close>\))")
 CURRENCY = r"(?P<cur>[$€£¥₹]|R\$|CHF|[A-Z]{3}(?= ))"
-FOOTNOTE_SUFFIX = r"(?P<notes>(?:[ ]?\[\d+\])+)?"
+NOTE = r"[ ]?\[\d+\]"
+FOOTNOTE_SUFFIX = optional(rf"(?P<notes>{NOTE}(?:{NOTE})*)")  # one or more notes: the repeat starts only after one
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)"
 
@@ -58,7 +66,7 @@ LINE.set_name("line").parse_with_tabs()  # a tab in a filing is data, not layout
 
 # -- value tokens (cell content, leading and trailing blanks stripped) ---------
 MONEY = token("money", CURRENCY + r"[ ]?" + SIGNED + FOOTNOTE_SUFFIX)
-PERCENT = token("percent", SIGNED + r"[ ]?%[ ]?(?P<close2>\))?" + FOOTNOTE_SUFFIX)
+PERCENT = token("percent", SIGNED + r"[ ]?%[ ]?" + optional(r"(?P<close2>\))") + FOOTNOTE_SUFFIX)
 NUMBER = token("number", SIGNED + FOOTNOTE_SUFFIX)
 DURATION = token("duration", r"(?P<text>\d+(?:\.\d+)? " + TIME_UNIT + r"(?:,? (?:and )?\d+(?:\.\d+)? " + TIME_UNIT + r")*)"
                  + FOOTNOTE_SUFFIX)
@@ -67,5 +75,9 @@ DATE = token("date", r"(?P<month>" + MONTHS + r")[a-z]*\.? (?P<day>\d{1,2}), (?P
 BOOLEAN = token("boolean", r"(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|yes|no)" + FOOTNOTE_SUFFIX)
 DASH = token("dash", r"[—–-]+" + FOOTNOTE_SUFFIX)
 
-VALUE = pp.MatchFirst([MONEY, PERCENT, NUMBER, DURATION, RATIO, DATE, BOOLEAN, DASH])
+# NUMBER is tried first, as most cells are plain numbers; every text still gets the token of the documented order
+# (money | percent | number | ...), because no text is both a NUMBER and a MONEY or a PERCENT: a NUMBER starts
+# with "(", " ", "-" or a digit, a MONEY with its currency ($ € £ ¥ ₹ R C or a capital letter), and a PERCENT has
+# a "%", which no NUMBER has.  (Tried after them, every number backtracked through PERCENT to its missing "%".)
+VALUE = pp.MatchFirst([NUMBER, MONEY, PERCENT, DURATION, RATIO, DATE, BOOLEAN, DASH])
 VALUE.set_name("value").parse_with_tabs()
