@@ -55,7 +55,7 @@ class CompiledGrammar:
             kind = match.lastgroup
             names, numbers = self.group_numbers[kind]
             if len(names) == 1:  # most lines: a cell's content or continuation text
-                groups = {names[0]: match.group(numbers[0])}
+                groups = {names[0]: match[numbers[0]]}  # match[n]: no method lookup and call
             else:  # match.group of several numbers gives a tuple; of none, the whole match
                 groups = dict(zip(names, match.group(*numbers))) if names else {}
             token = _NEW_TUPLE(Token, (kind, groups))  # Token(kind, groups) without the generated __new__'s call

@@ -3,7 +3,7 @@
 LINE_TOKENS = [
     ('bare', '\\|[ \\t]*\\Z'),
     ('def_open', '\\|X[ \\t]*\\Z'),
-    ('footnote', '\\|(?P<notes>(?:\\[\\d+\\])+)[ \\t]*\\Z'),
+    ('footnote', '\\|(?P<notes>\\[\\d+\\](?:\\[\\d+\\])*)[ \\t]*\\Z'),
     ('group', '\\|(?P<count>\\d+) (?P<unit>Months?|Weeks?|Days?|Years?) Ended[ \\t]*\\Z'),
     ('cell', '\\|(?P<content>.*\\S.*)\\Z'),
     ('def_marker', '(?P<sign>[-+]) (?P<marker>Definition|References|Details)[ \\t]*\\Z'),

@@ -53,7 +53,7 @@ TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)
 # -- line tokens --------------------------------------------------------------
 BARE = token("bare", r"\|[ \t]*")
 DEF_OPEN = token("def_open", r"\|X[ \t]*")
-FOOTNOTE = token("footnote", r"\|(?P<notes>(?:\[\d+\])+)[ \t]*")
+FOOTNOTE = token("footnote", r"\|(?P<notes>\[\d+\](?:\[\d+\])*)[ \t]*")  # the repeat starts only after one note
 GROUP = token("group", r"\|(?P<count>\d+) (?P<unit>Months?|Weeks?|Days?|Years?) Ended[ \t]*")
 CELL = token("cell", r"\|(?P<content>.*\S.*)")
 DEF_MARKER = token("def_marker", r"(?P<sign>[-+]) (?P<marker>Definition|References|Details)[ \t]*")
