@@ -71,3 +71,14 @@ def test_explicit_config_file(tmp_path, capsys):
     config.write_text("select: [FT001]\n")
     assert run(capsys, "--config", str(config), SEED)[0] == 0
     assert run(capsys, "--config", str(tmp_path / "none.yaml"), SEED)[2].endswith("no such configuration file\n")
+
+
+def test_jobs_default_to_the_cores_this_process_may_run_on(tmp_path, monkeypatch):
+    from checker.cli.config import Config
+    from checker.cli.options import build_parser, merge
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {2, 5}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
+    args = build_parser().parse_args([SEED])
+    assert merge(args, Config()).jobs == 2
+    assert merge(build_parser().parse_args(["--jobs", "3", SEED]), Config()).jobs == 3

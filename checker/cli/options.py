@@ -97,10 +97,17 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         ignore=config.ignore + (args.ignore or []),
         extend_rules=config.extend_rules + [Path(d) for d in args.extend_rules or []],
         glob=args.glob or config.glob or "*.txt",
-        jobs=args.jobs or config.jobs or os.cpu_count() or 1,
+        jobs=args.jobs or config.jobs or usable_cores(),
         baseline=Path(args.baseline) if args.baseline else config.baseline,
         cache_dir=cache_dir(args, config),
     )
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def cache_dir(args: argparse.Namespace, config: Config) -> Path | None:
