@@ -6,8 +6,8 @@ one reader, and records are written whole), so a slow file or a busy core holds 
 up.  A child sends each result back, pickled and framed with its index, through a pipe
 of its own.  This process checks files too, between collecting the children's results,
 and yields every result in input order; results checked ahead of their turn wait in a
-dict, so memory stays flat.  Cheaper than a multiprocessing pool of N workers under an
-idle parent: no pool to import and start (about 30 ms), no core left waiting.
+dict, so memory stays flat.  Cheaper than a multiprocessing pool: no pool to import and
+start (about 30 ms), and no process waits on another while files remain.
 """
 from __future__ import annotations
 
