@@ -96,7 +96,7 @@ def test_forked_children_and_a_spawned_pool_give_the_in_process_results(tmp_path
     assert checked(run_files(paths, job, None, 3)) == expected  # the forked children, on Linux
     assert os.listdir("/proc/self/fd") == open_before  # every pipe closed
     # the pool that platforms without a safe fork use
-    assert checked(runner._pooled(paths, job, 2, "spawn")) == expected
+    assert checked(runner._pooled(paths, job, 2)) == expected
     assert sum(len(findings) for _, _, _, findings, _ in expected) == 4
 
 

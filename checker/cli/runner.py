@@ -58,10 +58,10 @@ def load_job_rules(job: Job):
 
 
 def _init_worker(job: Job) -> None:
+    """A spawned pool worker starts with nothing: its rules load on its first cache miss."""
     global _job, _rules
-    if _job != job:  # a spawned worker (a forked one has the parent's): rules load on its first cache miss
-        _job, _rules = job, None
-        tune_gc()
+    _job, _rules = job, None
+    tune_gc()
 
 
 def check_path(path: str) -> FileResult:
@@ -161,7 +161,7 @@ def run(paths: list[str], job: Job, rules, jobs: int) -> Iterator[FileResult]:
     elif hasattr(os, "fork") and sys.platform.startswith("linux"):
         fresh = _forked(todo, jobs)
     else:  # spawn: fork is unsafe on macOS and missing on Windows
-        fresh = _pooled(todo, job, jobs, "spawn")
+        fresh = _pooled(todo, job, jobs)
     try:
         for index in range(len(paths)):
             yield known.pop(index) if index in known else next(fresh)
@@ -170,10 +170,10 @@ def run(paths: list[str], job: Job, rules, jobs: int) -> Iterator[FileResult]:
             fresh.close()
 
 
-def _pooled(paths: list[str], job: Job, jobs: int, method: str) -> Iterator[FileResult]:
+def _pooled(paths: list[str], job: Job, jobs: int) -> Iterator[FileResult]:
     import multiprocessing
 
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context("spawn")
     chunk = max(1, min(16, len(paths) // (jobs * 8)))
     with context.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
         yield from pool.imap(check_path, paths, chunksize=chunk)
