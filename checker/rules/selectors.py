@@ -80,14 +80,10 @@ class Memo:
 
 
 def unit_class(row: Row, page: Page) -> str:
-    """money, shares, per_share, percent or number, from the row's unit, label and cells."""
-    return classify_unit(row, any(c.kind is ValueKind.percent for c in row.cells), any(c.currency for c in row.cells))
-
-
-def classify_unit(row: Row, percent: bool, currency: bool) -> str:
-    """unit_class, told whether some cell is a percentage and whether some cell prints a currency (the page's
-    facts learn both as they read the cells)."""
-    return unit_from(row.unit, label_unit(row.label), percent, currency)
+    """money, shares, per_share, percent or number, from the row's unit, label and cells (a page's facts
+    call unit_from themselves, with what they learn as they read the cells)."""
+    return unit_from(row.unit, label_unit(row.label), any(c.kind is ValueKind.percent for c in row.cells),
+                     any(c.currency for c in row.cells))
 
 
 def label_unit(label: str) -> str | None:
