@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.findings.diagnosis import diagnose, one_digit_apart
+from checker.findings.diagnosis import diagnose, one_digit_apart, trimmed
 
 CASES = [
     ("471898", "451898", "one_digit", "one digit differs: 5 -> 7 in the ten-thousands place"),
@@ -33,3 +33,18 @@ def test_one_digit_apart():
     assert one_digit_apart(D("451898"), D("471898"))
     assert not one_digit_apart(D("451898"), D("-471898"))
     assert not one_digit_apart(D("451898"), D("461899"))
+
+
+@pytest.mark.parametrize("value,decimals,text", [
+    ("9.000", 0, "9"),           # 9,000 scaled back to a page in thousands
+    ("3743.000", 0, "3743"),
+    ("3.750", 1, "3.75"),        # a real digit past the printed decimals stays
+    ("4.5", 2, "4.50"),          # as the page prints it
+    ("9E+3", 0, "9000"),
+    ("0.000", 0, "0"),
+    ("-12.3400", 2, "-12.34"),
+])
+def test_trimmed_drops_zeros_never_digits(value, decimals, text):
+    got = trimmed(D(value), decimals)
+    assert str(got) == text
+    assert got == D(value)

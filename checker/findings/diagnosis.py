@@ -39,6 +39,12 @@ def fmt(value: Decimal) -> str:
     return f"{value:,}" if value == value.to_integral_value() or value.as_tuple().exponent < 0 else f"{value:,f}"
 
 
+def trimmed(value: Decimal, decimals: int) -> Decimal:
+    """`value` without trailing zeros past `decimals` places, never rounded: a sum worked out in whole
+    units and scaled back (9,000 in a page in thousands is 9.000) reads as the page prints its values."""
+    return value.quantize(Decimal(1).scaleb(min(-decimals, value.normalize().as_tuple().exponent)))
+
+
 def _digits(value: Decimal, decimals: int) -> str:
     return f"{abs(value):.{decimals}f}".replace(".", "")
 

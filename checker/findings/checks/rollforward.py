@@ -14,7 +14,7 @@ from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.checks.relations import compatible, solve
-from checker.findings.diagnosis import diagnose, fmt
+from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
@@ -260,7 +260,7 @@ def _rollforward_finding(rule, ctx, b, e, between, bad):
     ambiguous = not all(r.exact for r in [b, e] + between)
     facts = ctx.facts
     where = None if ambiguous else col
-    expected = total.scaleb(-efact.cell.scale)
+    expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
     found = diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
