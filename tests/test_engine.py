@@ -36,6 +36,15 @@ def test_seed_warrants_and_series_b_are_checked_and_pass():
             if f.rule.startswith("XR")] == [("XR001", [22, 35]), ("XR003", [38, 87])]
 
 
+def test_values_are_shown_as_printed_without_the_space_after_the_bar():
+    """Some filings render a cell as '| 451,898': the AST keeps that text as it is, a finding shows 451,898."""
+    lines = (FIXTURES / "seed_filing.txt").read_text().split("\n")
+    lines[21], lines[34] = "| 451,898", "|  471,898 "
+    [found] = [f for f in check_filing(parse_text("\n".join(lines), "seed.txt"), RULES) if f.rule == "XR001"]
+    assert "= 451,898 (line 22)" in found.message and "= 471,898 (line 35)" in found.message, found.message
+    assert [c.raw for c in found.cells] == ["451,898", "471,898"]
+
+
 def test_real_defect_schedule_iii_2012_does_not_foot():
     """As filed: 2,589,430 + 66,889 + 179,372 - 89,395 = 2,746,296 (thousands), printed 2,746,596;
     the next year opens at 2,746,596, so an activity figure of 2012 is off by 300,000."""

@@ -29,6 +29,11 @@ class Fact:
     columns: list[int] | tuple[int, ...] = ()  # candidate columns: the cell's own list (read only, not copied),
                                                # or by position where the page gives none
 
+    @property
+    def shown(self) -> str:
+        """The value as the page prints it: the cell's raw text keeps any spaces after the "|" ("| (15,588)")."""
+        return self.cell.raw.strip()
+
 
 class FactRow:
     """One numeric row of a page. A plain class with slots: a page makes one per row, and a dataclass's
@@ -231,7 +236,7 @@ class PageFacts:
     def involved(self, frow: FactRow, fact: Fact, role: str, col: int | None = None) -> Involved:
         if col is None:
             col = fact.cell.column
-        return Involved(line=fact.cell.line, raw=fact.cell.raw, label=frow.row.label,
+        return Involved(line=fact.cell.line, raw=fact.shown, label=frow.row.label,
                         member_path=tuple(frow.row.member_path), column=self.column_label(col), role=role)
 
 
@@ -291,4 +296,4 @@ def describe(frow: FactRow, fact: Fact, col_label: str | None = None) -> str:
     """'Label [Member] (column) 1,234 at line 12' for messages."""
     member = f" [{' | '.join(frow.row.member_path)}]" if frow.row.member_path else ""
     column = f" ({col_label})" if col_label else ""
-    return f"{frow.row.label}{member}{column} = {fact.cell.raw} (line {fact.cell.line})"
+    return f"{frow.row.label}{member}{column} = {fact.shown} (line {fact.cell.line})"

@@ -196,12 +196,12 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     where_col = shape[col][0] if exact else None
     cells = [facts.involved(total, tfact, "total", where_col)] + [
         facts.involved(r, r.facts[col], "component", where_col) for r, _ in run]
-    terms = " ".join(("+ " if g > 0 else "- ") + r.facts[col].cell.raw for (r, _), g in
+    terms = " ".join(("+ " if g > 0 else "- ") + r.facts[col].shown for (r, _), g in
                      zip(reversed(run), reversed(signs)))
     where = "; or ".join(f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in
                          culprits[:3])
     message_vars = {
-        "title": rule.title, "total": f"{total.row.label} = {tfact.cell.raw} (line {tfact.cell.line})",
+        "title": rule.title, "total": f"{total.row.label} = {tfact.shown} (line {tfact.cell.line})",
         "sum": fmt(Decimal(got).scaleb(-6).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),
         "diagnosis": where,
         "operands": terms.lstrip("+ "),

@@ -241,7 +241,7 @@ def _cross_finding(compiled, ctx, frow, tcol, bad):
     expected = as_printed(got, tfact)
     found = diagnose(tfact.printed, expected)
     names = {"total": operand(ctx, frow, tfact, tcol, unsure), "sum": fmt(expected), "title": rule.title,
-             "operands": " + ".join(p.cell.raw for p in parts), "diagnosis": found.text if found else ""}
+             "operands": " + ".join(p.shown for p in parts), "diagnosis": found.text if found else ""}
     template = rule.message or "{total} but the other columns sum to {sum} ({operands}): {diagnosis}"
     cells = [ctx.facts.involved(frow, tfact, "total", None if unsure else tcol)] + [
         ctx.facts.involved(frow, p, "component") for p in parts]

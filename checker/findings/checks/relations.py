@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checker.ast.model import ValueKind
-from checker.findings.facts import ZERO, Fact, FactRow, joint_placements
+from checker.findings.facts import ZERO, Fact, FactRow, describe, joint_placements
 from checker.rules.selectors import normal_label
 
 DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)s?", re.IGNORECASE)
@@ -85,16 +85,9 @@ def ambiguous(rows: list[FactRow]) -> bool:
     return not all(r.exact for r in rows)
 
 
-def member_text(frow: FactRow) -> str:
-    return " | ".join(frow.row.member_path) or "no member"
-
-
 def operand(ctx, frow: FactRow, fact: Fact, col: int | None, unsure: bool) -> str:
-    """'Label [member] (period) = 1,234 (line 12)': each operand with its period and member."""
-    label = ctx.facts.column_label(col) if col is not None and not unsure else None
-    member = f" [{member_text(frow)}]" if frow.row.member_path else ""
-    column = f" ({label})" if label else ""
-    return f"{frow.row.label}{member}{column} = {fact.cell.raw} (line {fact.cell.line})"
+    """'Label [member] (period) = 1,234 (line 12)': each operand with its period (when sure) and member."""
+    return describe(frow, fact, ctx.facts.column_label(col) if col is not None and not unsure else None)
 
 
 def fits(low: Fact, high: Fact, strict: bool = False, exact: bool = False) -> bool:

@@ -238,7 +238,7 @@ def twin_finding(compiled, ctx, a: FactRow, b: FactRow, found):
     template = rule.message or "{left} and {right} are nearly the same number: {diagnosis}"
     agreement = "print the same values" if sign > 0 else "print the same values with opposite signs"
     message = (template.format_map(names) + f"; the two rows {agreement} in every other column they share "
-               f"(e.g. {sfact.cell.raw.strip()})")
+               f"(e.g. {sfact.shown})")
     involved = [ctx.facts.involved(a, x, "left", None if ambiguous else col),
                 ctx.facts.involved(b, y, "right", None if ambiguous else col)]
     return ctx.finding(rule, message, involved, slip.text, ambiguous)
