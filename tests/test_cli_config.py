@@ -79,6 +79,7 @@ def test_jobs_default_to_the_cores_this_process_may_run_on(tmp_path, monkeypatch
 
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {2, 5}, raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 64)
+    monkeypatch.setattr("checker.cli.cores.cpu_quota", lambda: None)  # whatever quota the test host has
     args = build_parser().parse_args([SEED])
     assert merge(args, Config()).jobs == 2
     assert merge(build_parser().parse_args(["--jobs", "3", SEED]), Config()).jobs == 3

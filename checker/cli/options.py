@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.cli.config import FAIL_LEVELS, FORMATS, Config
+from checker.cli.cores import usable_cores
 
 EPILOG = """\
 exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or input error.
@@ -101,13 +102,6 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         baseline=Path(args.baseline) if args.baseline else config.baseline,
         cache_dir=cache_dir(args, config),
     )
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 def cache_dir(args: argparse.Namespace, config: Config) -> Path | None:
