@@ -4,7 +4,7 @@ import json
 import pytest
 
 from bench.parse_corpus import alignment
-from checker.ast import parse_file
+from checker.ast import parse_file, parse_text
 from conftest import FIXTURES, ROOT
 
 PAGES = sorted((FIXTURES / "pages").glob("*.txt")) + sorted((FIXTURES / "rhtm").glob("*.txt")) + [
@@ -112,3 +112,20 @@ def test_a_bare_heading_under_a_row_with_values_names_a_member():
     assert [row.member_path for row in interest] == [[], ["1-4 Family Residential"], ["Home Equity"],
                                                      ["Commercial Business"], ["Consumer"]]
     assert all(cell.kind.value != "text" for row in interest for cell in row.cells)
+
+
+def test_excerpts_cut_before_their_definitions_and_pasted_together_stay_apart():
+    """Pages that end mid-table or mid-text, one after another: each next title block (with or without a
+    scale line, over duration groups or bare dates) opens a page, and every page reads as it does alone."""
+    names = ["1676163_000121390022045166_R5.txt", "1091983_000154812313000140_R41.txt",
+             "1527702_000107878220000260_R81.txt", "312069_000156276221000043_R159.txt"]
+    texts = [(FIXTURES / "pages" / name).read_text() for name in names]
+    pasted = parse_text("".join(texts))
+    alone = [parse_text(text).pages[0] for text in texts]
+
+    def table(page):
+        return page.title.text, [(row.label, [cell.raw for cell in row.cells]) for row in page.rows]
+
+    assert [table(page) for page in pasted.pages] == [table(page) for page in alone]
+    assert [page.line for page in pasted.pages] == [1, 125, 175, 216]
+    assert pasted.render() == "".join(texts)

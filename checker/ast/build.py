@@ -123,6 +123,8 @@ class PageBuilder:
         elif kind == "footnote":
             self._footnote(item)
         elif kind == "bare":
+            if opens_page(item, self.following):
+                return False
             self._bare_item(item)
         elif kind == "group":  # a new page whose title was cut off
             return False
@@ -241,6 +243,19 @@ class PageBuilder:
         close_rows(self.page)
         align(self.page)
         return self.page
+
+
+def opens_page(item: Item, following: Item | None) -> bool:
+    """The next page's title block met in a body (a page cut off before its definitions, excerpts pasted one
+    after another): a bare '|' over a title line and maybe a scale line ('$ in Millions'), then the next
+    page's period header, a duration group or a bare date. A body's own bare items are member headings and
+    text, which a row label follows, never a header."""
+    cont = item.cont
+    if following is None or not 1 <= len(cont) <= 2 or len(cont) == 2 and not SCALE_LINE.match(cont[1].strip()):
+        return False
+    if following.kind == "group":
+        return True
+    return following.kind == "bare" and bool(following.cont) and header_date(following.cont[0]) is not None
 
 
 def ends_before(node: Node, line: int) -> bool:
