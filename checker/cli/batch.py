@@ -9,7 +9,7 @@ from typing import TextIO
 from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
 from checker.cli.cache import ResultCache
 from checker.cli.options import Settings, UsageError
-from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run
+from checker.cli.runner import IN_PROCESS_MAX, STDIN, Job, expand_paths, run
 from checker.reporters import ReportOptions, reporter_for
 from checker.reporters.results import FileResult, RuleInfo, RunSummary
 
@@ -41,6 +41,17 @@ class Progress:
         self.stream.write(("\r\x1b[K" if self.enabled else "") + text + "\n")
 
 
+def read_stdin(paths: list[str]) -> bytes | None:
+    """Standard input's bytes when a path is "-", read here, once, before any worker starts."""
+    if STDIN not in paths:
+        return None
+    if paths.count(STDIN) > 1:
+        raise UsageError("standard input (-) can be checked only once a run")
+    if sys.stdin is None:
+        raise UsageError("-: there is no standard input to read")
+    return sys.stdin.buffer.read()
+
+
 class Batch:
     def __init__(self, settings: Settings, args, rules, infos: tuple[RuleInfo, ...], cache: ResultCache | None,
                  out: TextIO, color: bool) -> None:
@@ -69,7 +80,8 @@ class Batch:
         """(summary, number of unreadable files, rank of the worst finding reported)."""
         paths = expand_paths(self.settings.paths, self.settings.glob)
         job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
-                  tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache)
+                  tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache,
+                  stdin=read_stdin(paths), stdin_name=self.settings.stdin_name)
         summary, worst = RunSummary(), None
         progress = Progress(len(paths), sys.stderr, enabled=not self.args.quiet)
         for reporter in self.reporters:

@@ -50,25 +50,30 @@ def explain(rule, out: TextIO) -> int:
     return 0
 
 
-def dump_ast(paths: list[str], out: TextIO) -> int:
+def dump_ast(paths: list[str], out: TextIO, stdin_name: str = "-") -> int:
     """`{"files": [...]}`, one parsed file after the other; unreadable files go to stderr."""
-    from checker.ast import InputError, parse_file
+    from checker.ast import InputError, parse_bytes, parse_file
+    from checker.cli.batch import read_stdin
+    from checker.cli.runner import STDIN
 
+    stdin = read_stdin(paths)
     status = 0
     out.write('{"files": [')
     first = True
     for path in paths:
+        name = stdin_name if path == STDIN else path
         try:
-            data = parse_file(path).model_dump(mode="json")
+            filing = parse_bytes(stdin, name) if path == STDIN else parse_file(path)
         except InputError as exc:
-            sys.stderr.write(f"{InputProblem(path, exc.line, exc.message)}\n")
+            sys.stderr.write(f"{InputProblem(name, exc.line, exc.message)}\n")
             status = 2
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            sys.stderr.write(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}\n")
+            sys.stderr.write(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}\n")
             status = 2
             continue
-        data = {"path": path, **{k: v for k, v in data.items() if k != "path"}}
+        data = filing.model_dump(mode="json")
+        data = {"path": name, **{k: v for k, v in data.items() if k != "path"}}
         out.write(("\n" if first else ",\n") + json.dumps(data))
         first = False
     out.write("\n]}\n")

@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="check", usage="check [options] PATH...", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Consistency checks for SEC EDGAR report pages (R pages) in their text rendering.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files, or directories searched recursively")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, or directories searched recursively; - reads a file from standard input")
     out = p.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     out.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
@@ -62,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     base.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     run = p.add_argument_group("run")
-    run.add_argument("-j", "--jobs", type=_positive, help="worker processes (default: number of cores)")
+    run.add_argument("-j", "--jobs", type=_positive, help="worker processes (default: the cores check may use)")
+    run.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (-) in the output "
+                                                               "(default: -)")
     run.add_argument("--glob", metavar="PATTERN", help="file names to check in directories (default: *.txt)")
     run.add_argument("--config", metavar="FILE", help="read settings from FILE instead of searching for one")
     run.add_argument("--cache-dir", metavar="DIR", help="keep the results cache in DIR (default: .check_cache "
@@ -87,6 +90,7 @@ class Settings:
     jobs: int
     baseline: Path | None
     cache_dir: Path | None           # None: no cache
+    stdin_name: str = "-"            # how findings read from standard input name their file
 
 
 def merge(args: argparse.Namespace, config: Config) -> Settings:
@@ -101,6 +105,7 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         jobs=args.jobs or config.jobs or usable_cores(),
         baseline=Path(args.baseline) if args.baseline else config.baseline,
         cache_dir=cache_dir(args, config),
+        stdin_name=args.stdin_filename or "-",
     )
 
 

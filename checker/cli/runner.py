@@ -19,6 +19,7 @@ from checker.cli.cache import ResultCache, file_digest
 from checker.reporters.results import FileResult, InputProblem, page_table
 
 IN_PROCESS_MAX = 8  # a handful of files is checked faster than a pool starts
+STDIN = "-"  # the path that stands for standard input
 
 
 @dataclass
@@ -30,6 +31,8 @@ class Job:
     ignore: tuple[str, ...]
     want_tables: bool
     cache: ResultCache | None = None
+    stdin: bytes | None = None  # standard input, read before any worker starts, when a path is "-"
+    stdin_name: str = STDIN     # the name its findings give
 
 
 _job: Job | None = None
@@ -67,8 +70,7 @@ def _init_worker(job: Job) -> None:
 def check_path(path: str) -> FileResult:
     """The result for one file: from the cache when its bytes were checked before, else by checking."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        path, data = read_input(path)
     except OSError as exc:
         return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc.strerror or exc}"))
     try:
@@ -76,6 +78,14 @@ def check_path(path: str) -> FileResult:
     except Exception as exc:  # one file's crash must not stop a batch or print a traceback; never cached
         return FileResult(path, problem=InputProblem(path, None, f"internal error, please report: "
                                                                  f"{type(exc).__name__}: {exc}"))
+
+
+def read_input(path: str) -> tuple[str, bytes]:
+    """(the name findings give the file, its bytes); standard input was read before the run."""
+    if path == STDIN:
+        return _job.stdin_name, _job.stdin
+    with open(path, "rb") as handle:
+        return path, handle.read()
 
 
 def _cached_check(path: str, data: bytes) -> FileResult:
@@ -98,10 +108,10 @@ def _known_results(paths: list[str]) -> dict[int, FileResult]:
     known = {}
     for index, path in enumerate(paths):
         try:
-            with open(path, "rb") as handle:
-                result = _known(path, file_digest(handle.read()))
+            name, data = read_input(path)
         except OSError:  # reported by check_path
             continue
+        result = _known(name, file_digest(data))
         if result is not None:
             known[index] = result
     return known
