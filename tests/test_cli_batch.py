@@ -147,3 +147,13 @@ def test_when_no_child_can_be_forked_this_process_checks_every_file(tmp_path, mo
     open_before = os.listdir("/proc/self/fd")
     assert checked(run_files(paths, batch_job(), None, 4)) == expected
     assert os.listdir("/proc/self/fd") == open_before  # no pipe left open
+
+
+def test_a_directory_with_no_matching_file_is_a_warning(tmp_path, capsys):
+    """A wrong path or --glob in CI must not pass in silence; as in ruff, it warns and exits 0."""
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(capsys, "--no-cache", str(tmp_path / "empty"))
+    assert status == 0 and out == "No findings in 0 files (0 pages).\n"
+    assert err == f"check: warning: {tmp_path / 'empty'}: no file in it matches '*.txt'\n"
+    status, _, err = run(capsys, "--no-cache", "--glob", "*.htm", str(BATCH), SEED)
+    assert status == 1 and err == f"check: warning: {BATCH}: no file in it matches '*.htm'\n"
