@@ -72,6 +72,20 @@ def test_select_and_ignore():
         rules.select(["XX999"])
 
 
+@pytest.mark.parametrize("name,message", [
+    ("XX999", 'no such rule: "XX999"'),                                    # nothing close: no guess
+    ("xr001", 'no such rule: "xr001"; did you mean "XR001"?'),
+    ("RF0001", 'no such rule: "RF0001"; did you mean "RF001"?'),
+    ("XR00", 'no such rule: "XR00"; did you mean "XR001", "XR002" or "XR003"?'),  # equally close
+])
+def test_an_unknown_rule_names_the_closest_ids(name, message):
+    rules = load_rules()
+    for lookup in (lambda: rules.select([name]), lambda: rules.select(ignore=[name]), lambda: rules.get(name)):
+        with pytest.raises(RuleError) as error:
+            lookup()
+        assert str(error.value) == message
+
+
 def test_extra_rule_directory_and_duplicate_ids(tmp_path):
     (tmp_path / "mine.yaml").write_text(GOOD)
     assert "ZZ001" in [r.id for r in load_rules([tmp_path]).rules]

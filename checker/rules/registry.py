@@ -32,7 +32,18 @@ class RuleSet:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise RuleError(f'no such rule: "{rule_id}"')
+        raise self._unknown(rule_id)
+
+    def _unknown(self, name: str) -> RuleError:
+        """`no such rule: "XR00"`, naming the closest ids when some are close (a typo, a digit missing)."""
+        from difflib import SequenceMatcher  # only on this error path
+
+        scores = {rule.id: SequenceMatcher(None, name.upper(), rule.id).ratio() for rule in self.rules}
+        best = max(scores.values(), default=0)
+        near = [f'"{rule_id}"' for rule_id in sorted(scores) if scores[rule_id] == best] if best >= 0.6 else []
+        hint = f"; did you mean {', '.join(near[:-1])} or {near[-1]}?" if len(near) > 1 else \
+            f"; did you mean {near[0]}?" if near else ""
+        return RuleError(f'no such rule: "{name}"{hint}')
 
     def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
         """Keep the rules named in `select` (every enabled rule when empty), then drop those in `ignore`.
@@ -42,7 +53,7 @@ class RuleSet:
         select, ignore = list(select), list(ignore)
         for name in select + ignore:
             if not any(_matches(rule.id, name) for rule in self.rules):
-                raise RuleError(f'no such rule: "{name}"')
+                raise self._unknown(name)
         kept = [r for r in self.rules
                 if (any(_matches(r.id, s) for s in select) if select else r.enabled)
                 and not any(_matches(r.id, i) for i in ignore)]
