@@ -129,3 +129,26 @@ def test_excerpts_cut_before_their_definitions_and_pasted_together_stay_apart():
     assert [table(page) for page in pasted.pages] == [table(page) for page in alone]
     assert [page.line for page in pasted.pages] == [1, 125, 175, 216]
     assert pasted.render() == "".join(texts)
+
+
+def test_a_schedule_by_year_has_a_row_per_year():
+    """1038133 R58: '|2023' over '|8,816' prints a row labelled 2023 as two values would print; the row
+    above them would hold more values than the page has columns, so each bare year starts a row."""
+    page = parse_file(str(FIXTURES / "pages" / "1038133_000103813322000024_R58.txt")).pages[0]
+    first = next(i for i, row in enumerate(page.rows) if row.label == "2022 (remaining)")
+    schedule = page.rows[first:first + 6]
+    assert [(row.label, [cell.raw for cell in row.cells]) for row in schedule] == [
+        ("2022 (remaining)", ["$ 7,095"]), ("2023", ["8,816"]), ("2024", ["8,112"]),
+        ("2025", ["8,059"]), ("2026", ["7,677"]), ("Thereafter", ["24,486"])]
+    assert [(row.line, row.source) for row in schedule[1:3]] == [(49, ["|2023"]), (51, ["|2024"])]
+
+
+@pytest.mark.parametrize("cells,rows", [
+    (["2022", "2021"], [("December 31,", ["2022", "2021"])]),              # years over years: a header
+    (["2,023", "8,816", "2024"], [("December 31,", ["2,023", "8,816", "2024"])]),  # no bare year followed by a value
+    (["$ 5", "2023", "6"], [("December 31,", ["$ 5"]), ("2023", ["6"])]),
+])
+def test_only_a_bare_year_followed_by_a_value_in_an_overfull_row_starts_a_row(cells, rows):
+    text = "|\nSchedule (Details)\n|\nDec. 31, 2021\n|December 31,\n" + "".join(f"|{c}\n" for c in cells)
+    page = parse_text(text).pages[0]
+    assert [(row.label, [cell.raw for cell in row.cells]) for row in page.rows] == rows

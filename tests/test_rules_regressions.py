@@ -57,3 +57,12 @@ def test_recorded_investment_against_unpaid_principal_is_no_twin():
     3,335), so the page itself says the two need not agree: 1,496 / 1,499 as filed is no slip, and by the
     same token 1,354 twice in another block changed to 1,350 is not reported (the price of precision)."""
     assert [f for f in findings(changed("twins_1046188_R36.txt", 53, "|1,350")) if f.rule == "NM002"] == []
+
+
+def test_a_schedule_by_year_foots_once_its_years_are_rows():
+    """1038133 R58: 7,095 + 8,816 + 8,112 + 8,059 + 7,677 + 24,486 = 64,245 as filed (quiet); 8,816 -> 8,846
+    is caught. While the years were read as values of one row, the schedule could not be checked."""
+    text = (FIXTURES.parent / "pages" / "1038133_000103813322000024_R58.txt").read_text()
+    assert findings(text) == []
+    found = findings(text.replace("\n|8,816\n", "\n|8,846\n"))
+    assert [(f.rule, f.lines) for f in found] == [("FT001", [48, 50, 52, 54, 56, 58, 60])]

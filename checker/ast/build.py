@@ -15,7 +15,7 @@ from checker.ast.definitions import definition, merge_definition
 from checker.ast.items import Item
 from checker.ast.kinds import EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
 from checker.ast.model import Cell, Column, ColumnGroup, Node, Page, Row, StatementKind, Title
-from checker.ast.rows import close_rows
+from checker.ast.rows import close_rows, split_year_rows
 from checker.ast.textblock import SIGN_ONLY, close, embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
@@ -240,6 +240,7 @@ class PageBuilder:
 
     # -- finish --------------------------------------------------------------
     def finish(self) -> Page:
+        split_year_rows(self.page)
         close_rows(self.page)
         align(self.page)
         return self.page

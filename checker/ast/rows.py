@@ -3,9 +3,43 @@ from __future__ import annotations
 
 import re
 
-from checker.ast.construct import assign
-from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER
-from checker.ast.model import Page, Row, Title
+from checker.ast.construct import assign, trusted
+from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
+from checker.ast.model import Cell, Page, Row, Title
+
+BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+NEW_ROW = trusted(Row)  # typed values only: skip validation (see construct.py)
+
+
+def split_year_rows(page: Page) -> None:
+    """Rows of a schedule by year whose labels were read as values.
+
+    '|2023' over '|8,816' is a row labelled 2023 and its amount, printed exactly as two values
+    would be, so a maturity schedule (2022 (remaining), 2023, ..., Thereafter) reads as one row
+    holding years and amounts in turn. A row holds no more values than the page has columns;
+    in one that does, each bare year (EDGAR prints amounts of 1,900 and more with a comma) that
+    a value follows starts a row of its own, owning the year's lines."""
+    width = len(page.columns)
+    if not width or all(len(row.cells) <= width for row in page.rows):
+        return
+    rows, split = [], False
+    for row in page.rows:
+        rows.append(row)
+        cells = row.cells
+        starts = [i for i in range(len(cells) - 1) if is_bare_year(cells[i]) and not is_bare_year(cells[i + 1])
+                  and cells[i + 1].kind not in (TEXT, EMPTY)] if len(cells) > width else []
+        for start, end in zip(starts, starts[1:] + [len(cells)]):
+            year = cells[start]
+            rows.append(NEW_ROW(line=year.line, source=year.source, label=year.raw.strip(), cells=cells[start + 1:end]))
+        if starts:
+            del cells[starts[0]:]
+            split = True
+    if split:
+        page.rows[:] = rows
+
+
+def is_bare_year(cell: Cell) -> bool:
+    return cell.kind is NUMBER and BARE_YEAR.fullmatch(cell.raw.strip()) is not None
 
 
 def close_rows(page: Page) -> None:
