@@ -66,3 +66,6 @@ def test_a_schedule_by_year_foots_once_its_years_are_rows():
     assert findings(text) == []
     found = findings(text.replace("\n|8,816\n", "\n|8,846\n"))
     assert [(f.rule, f.lines) for f in found] == [("FT001", [48, 50, 52, 54, 56, 58, 60])]
+    # one value a row: no other column to foot in, and the message does not claim one
+    assert found[0].message.startswith("Net carrying amount = 64,245 (line 60) but the 6 rows above it sum to "
+                                       "64,275: one digit differs"), found[0].message

@@ -206,8 +206,13 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
         "diagnosis": where,
         "operands": terms.lstrip("+ "),
     }
-    template = rule.message or ("{total} but the {n} rows above it sum to {sum} in column {column} "
-                                "while they foot exactly in every other column: {diagnosis}")
     message_vars.update(n=len(run), column=column or f"#{col + 1} of the row")
+    if len(shape) > 1:  # the other columns vouch for the run
+        default = "{total} but the {n} rows above it sum to {sum} in column {column} while they foot exactly " \
+                  "in every other column: {diagnosis}"
+    else:  # one value a row: the total's label vouches for it (see near_runs)
+        default = "{total} but the {n} rows above it sum to {sum}" + (" in column {column}" if column else "") + \
+                  ": {diagnosis}"
+    template = rule.message or default
     ambiguous = not all(len(c) == 1 for c in shape)
     return ctx.finding(rule, template.format_map(message_vars), cells, where, ambiguous)
