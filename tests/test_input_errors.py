@@ -11,6 +11,8 @@ SEED = (ROOT / "examples" / "filing.txt").read_bytes()
     (b"", None, "empty file"),
     (b"  \n\n", None, "empty file"),
     (b"|\nTitle\x00\x01\x02", 2, "binary file"),
+    ("|\nTitle - USD ($)\n".encode("utf-16"), 1, "UTF-16 text: save the page as UTF-8"),   # with its BOM
+    (b"\xfe\xff" + "|\nTitle - USD ($)\n".encode("utf-16-be"), 1, "UTF-16 text"),          # big-endian
     (b"<!DOCTYPE html>\n<html><body><table class='report'></table></body></html>\n", 1, "HTML"),
     (b"Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit.\n", 1, "not an R-page"),
     (b"|just a label\n|another label\n", 1, "not an R-page"),

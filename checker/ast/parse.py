@@ -29,6 +29,8 @@ def parse_file(path: str) -> Filing:
 def parse_bytes(data: bytes, path: str) -> Filing:
     if not data.strip():
         raise InputError(path, "empty file: expected an R-page text rendering")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode": text, but every other byte is 0
+        raise InputError(path, "UTF-16 text: save the page as UTF-8", 1)
     if b"\0" in data:
         raise InputError(path, "binary file: expected an R-page text rendering", data[:data.index(b"\0")].count(b"\n") + 1)
     try:
