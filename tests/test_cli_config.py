@@ -83,3 +83,19 @@ def test_jobs_default_to_the_cores_this_process_may_run_on(tmp_path, monkeypatch
     args = build_parser().parse_args([SEED])
     assert merge(args, Config()).jobs == 2
     assert merge(build_parser().parse_args(["--jobs", "3", SEED]), Config()).jobs == 3
+
+
+def test_an_unknown_rule_in_the_file_is_reported_with_the_file_and_key(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".check.yaml").write_text("select: [XR00]\n")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "--no-cache", SEED)
+    assert status == 2
+    assert err == (f'check: {tmp_path / ".check.yaml"}: key "select": no such rule: "XR00"; '
+                   'did you mean "XR001", "XR002" or "XR003"?\n')
+    assert run(capsys, "--no-cache", "--select", "XR001", SEED)[0] == 1  # the command line's select replaces it
+    (tmp_path / ".check.yaml").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.check]\nignore = ["NMX"]\n')
+    assert run(capsys, "--no-cache", SEED)[2] == \
+        f'check: {tmp_path / "pyproject.toml"}: [tool.check]: key "ignore": no such rule: "NMX"\n'
+    # a name from the command line is reported as before, without a file
+    assert run(capsys, "--no-cache", "--select", "NOPE", SEED)[2] == 'check: no such rule: "NOPE"\n'

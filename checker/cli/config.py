@@ -22,6 +22,7 @@ class ConfigError(Exception):
 @dataclass
 class Config:
     source: Path | None = None
+    where: str | None = None         # how its errors name it: "pyproject.toml: [tool.check]"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     extend_rules: list[Path] = field(default_factory=list)
@@ -85,7 +86,7 @@ KEYS = {
 def validate(table: object, source: Path, where: str) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table of settings, got {type(table).__name__}")
-    config = Config(source=source)
+    config = Config(source=source, where=where)
     for key, value in table.items():
         if key not in KEYS:
             raise ConfigError(f'{where}: unknown key "{key}"; allowed keys: {", ".join(sorted(KEYS))}')

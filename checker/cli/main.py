@@ -78,7 +78,8 @@ def load_rules(settings: Settings, select: bool = True):
         rules = load(list(settings.extend_rules))
         return rules.select(settings.select, settings.ignore) if select else rules
     except RuleError as exc:
-        raise UsageError(str(exc)) from None
+        where = settings.named_in.get(exc.unknown)  # a name from the configuration file: say which file
+        raise UsageError(f"{where}: {exc}" if where else str(exc)) from None
 
 
 def open_cache(settings: Settings):

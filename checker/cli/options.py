@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.cli.config import FAIL_LEVELS, FORMATS, Config
@@ -91,6 +91,7 @@ class Settings:
     baseline: Path | None
     cache_dir: Path | None           # None: no cache
     stdin_name: str = "-"            # how findings read from standard input name their file
+    named_in: dict[str, str] = field(default_factory=dict)  # rule name -> the setting that gave it
 
 
 def merge(args: argparse.Namespace, config: Config) -> Settings:
@@ -106,7 +107,17 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         baseline=Path(args.baseline) if args.baseline else config.baseline,
         cache_dir=cache_dir(args, config),
         stdin_name=args.stdin_filename or "-",
+        named_in=config_rule_names(args, config),
     )
+
+
+def config_rule_names(args: argparse.Namespace, config: Config) -> dict[str, str]:
+    """The rule names the configuration file gave (a select the command line replaces gives none), each
+    with the file and key that gave it: an unknown one is reported there."""
+    names = {name: f'{config.where}: key "ignore"' for name in config.ignore}
+    if args.select is None:
+        names.update((name, f'{config.where}: key "select"') for name in config.select)
+    return names
 
 
 def cache_dir(args: argparse.Namespace, config: Config) -> Path | None:

@@ -43,7 +43,7 @@ class RuleSet:
         near = [f'"{rule_id}"' for rule_id in sorted(scores) if scores[rule_id] == best] if best >= 0.6 else []
         hint = f"; did you mean {', '.join(near[:-1])} or {near[-1]}?" if len(near) > 1 else \
             f"; did you mean {near[0]}?" if near else ""
-        return RuleError(f'no such rule: "{name}"{hint}')
+        return RuleError(f'no such rule: "{name}"{hint}', unknown=name)
 
     def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
         """Keep the rules named in `select` (every enabled rule when empty), then drop those in `ignore`.

@@ -13,13 +13,14 @@ class RuleError(Exception):
     """A rule file or a rule selection that cannot be used; the message says where and why."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 rule: str | None = None, field: str | None = None):
+                 rule: str | None = None, field: str | None = None, unknown: str | None = None):
         where = ":".join(str(x) for x in (path, line) if x is not None)
         context = ", ".join(x for x in (f"rule {rule}" if rule else "", f"field {field}" if field else "") if x)
         text = f"{where}: " if where else ""
         text += f"{context}: " if context else ""
         super().__init__(text + message)
         self.path, self.line, self.rule, self.field, self.reason = path, line, rule, field, message
+        self.unknown = unknown  # the rule name that matched no rule, for a selection that named one
 
 
 def packs_directory() -> Path:
