@@ -168,3 +168,11 @@ def test_no_colour_or_progress_on_a_pipe(tmp_path):
 
 def test_colour_always(capsys):
     assert "\x1b[1;31merror\x1b[0m" in run(capsys, "--color", "always", SEED)[1]
+
+
+def test_the_readme_documents_every_option():
+    from checker.cli.options import build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    options = [o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")]
+    assert len(options) > 20 and [o for o in options if f"`{o}" not in readme] == []
