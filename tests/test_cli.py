@@ -176,3 +176,11 @@ def test_the_readme_documents_every_option():
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     options = [o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")]
     assert len(options) > 20 and [o for o in options if f"`{o}" not in readme] == []
+
+
+def test_the_readme_example_configuration_has_every_key():
+    from checker.cli.config import KEYS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    example = readme.split("    [tool.check]\n", 1)[1].split("\n\n", 1)[0]
+    assert sorted(line.split(" = ")[0].strip() for line in example.splitlines()) == sorted(KEYS)
