@@ -178,9 +178,12 @@ def test_the_readme_documents_every_option():
     assert len(options) > 20 and [o for o in options if f"`{o}" not in readme] == []
 
 
-def test_the_readme_example_configuration_has_every_key():
-    from checker.cli.config import KEYS
+def test_the_readme_example_configuration_has_every_key_and_reads(tmp_path):
+    from checker.cli.config import KEYS, read_pyproject
 
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     example = readme.split("    [tool.check]\n", 1)[1].split("\n\n", 1)[0]
     assert sorted(line.split(" = ")[0].strip() for line in example.splitlines()) == sorted(KEYS)
+    (tmp_path / "pyproject.toml").write_text("[tool.check]\n" + "\n".join(l.strip() for l in example.splitlines()))
+    config = read_pyproject(tmp_path / "pyproject.toml")
+    assert config.select == ["XR", "FT001"] and config.jobs == 4
