@@ -30,7 +30,8 @@ def split_year_rows(page: Page) -> None:
                   and cells[i + 1].kind not in (TEXT, EMPTY)] if len(cells) > width else []
         for start, end in zip(starts, starts[1:] + [len(cells)]):
             year = cells[start]
-            rows.append(NEW_ROW(line=year.line, source=year.source, label=year.raw.strip(), cells=cells[start + 1:end]))
+            rows.append(NEW_ROW(line=year.line, source=year.source, label=year.raw.strip(),
+                                cells=cells[start + 1:end]))
         if starts:
             del cells[starts[0]:]
             split = True
