@@ -187,3 +187,9 @@ def test_the_readme_example_configuration_has_every_key_and_reads(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.check]\n" + "\n".join(l.strip() for l in example.splitlines()))
     config = read_pyproject(tmp_path / "pyproject.toml")
     assert config.select == ["XR", "FT001"] and config.jobs == 4
+
+
+def test_exit_zero_reports_findings_but_not_through_the_status(capsys):
+    status, out, _ = run(capsys, "--no-cache", "--exit-zero", SEED)
+    assert status == 0 and out.startswith(f"{SEED}:22: error XR001")
+    assert run(capsys, "--no-cache", "--exit-zero", SEED, BAD[0])[0] == 2  # an input error still counts

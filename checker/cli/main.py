@@ -1,7 +1,7 @@
 """`check [options] PATH...`: the console entry point.
 
-Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or
-input errors (a file that cannot be read does not stop the others).
+Exit status: 0 no finding at or above --fail-on (or --exit-zero), 1 such findings,
+2 usage or input errors (a file that cannot be read does not stop the others).
 """
 from __future__ import annotations
 
@@ -141,5 +141,7 @@ def check(settings: Settings, args, out: TextIO) -> int:
     if problems:
         return 2
     if args.write_baseline:
+        return 0
+    if args.exit_zero:  # report only: CI uploads the findings and decides elsewhere
         return 0
     return 1 if worst is not None and worst >= Severity(settings.fail_on).rank else 0

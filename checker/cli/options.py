@@ -10,7 +10,7 @@ from checker.cli.config import FAIL_LEVELS, FORMATS, Config
 from checker.cli.cores import usable_cores
 
 EPILOG = """\
-exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or input error.
+exit status: 0 no finding at or above --fail-on (or --exit-zero), 1 such findings, 2 usage or input error.
 configuration: [tool.check] in pyproject.toml or .check.yaml, nearest to the working directory.
 environment: CHECK_CACHE_DIR (as --cache-dir), CHECK_NO_CACHE=1 (as --no-cache), NO_COLOR.
 """
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--extend-rules", action="append", metavar="DIR", help="also load the rule files in DIR")
     rules.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest severity that makes the exit status 1 "
                                                                "(default: error)")
+    rules.add_argument("--exit-zero", action="store_true",
+                       help="exit status 0 even with findings (usage and input errors still give 2)")
     rules.add_argument("--list-rules", action="store_true", help="list the rules (id, severity, title) and exit")
     rules.add_argument("--explain", metavar="RULE", help="describe a rule, with an example, and exit")
     base = p.add_argument_group("baseline")
