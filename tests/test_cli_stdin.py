@@ -43,12 +43,19 @@ def test_standard_input_among_files_in_a_batch_gives_what_its_file_gives(stdin, 
         assert got == expected
 
 
-def test_standard_input_goes_through_the_cache(stdin, capsys, tmp_path):
-    cache = str(tmp_path / "cache")
-    for _ in range(2):  # the second run takes the result from the cache under the name given now
-        stdin(SEED_BYTES)
-        status, out, _ = run(capsys, "--cache-dir", cache, "--stdin-filename", "again.txt", "-")
-        assert status == 1 and out.startswith("again.txt:22: error XR001")
+def test_standard_input_goes_through_the_cache(stdin, capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv("CHECK_NO_CACHE")  # the suite runs without the cache (conftest.py)
+    cache = tmp_path / "cache"
+    stdin(SEED_BYTES)
+    assert run(capsys, "--cache-dir", str(cache), "-")[0] == 1
+    assert len([p for p in cache.glob("*/*.json") if p.name != "rules.json"]) == 1  # its entry, by content
+
+    def unparsable(data, path):
+        raise AssertionError("parsed again: the cache was not used")
+    monkeypatch.setattr("checker.ast.parse_bytes", unparsable)
+    stdin(SEED_BYTES)  # the same bytes: the result comes from the cache, under the name given now
+    status, out, _ = run(capsys, "--cache-dir", str(cache), "--stdin-filename", "again.txt", "-")
+    assert status == 1 and out.startswith("again.txt:22: error XR001")
 
 
 def test_bad_input_on_standard_input_is_reported_by_its_name(stdin, capsys):
