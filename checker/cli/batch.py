@@ -9,7 +9,7 @@ from typing import TextIO
 from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
 from checker.cli.cache import ResultCache
 from checker.cli.options import Settings, UsageError
-from checker.cli.runner import IN_PROCESS_MAX, STDIN, Job, expand_paths, run
+from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, read_stdin, run
 from checker.reporters import ReportOptions, reporter_for
 from checker.reporters.results import FileResult, RuleInfo, RunSummary
 
@@ -39,17 +39,6 @@ class Progress:
     def message(self, text: str) -> None:
         """A line on the same stream, above the bar."""
         self.stream.write(("\r\x1b[K" if self.enabled else "") + text + "\n")
-
-
-def read_stdin(paths: list[str]) -> bytes | None:
-    """Standard input's bytes when a path is "-", read here, once, before any worker starts."""
-    if STDIN not in paths:
-        return None
-    if paths.count(STDIN) > 1:
-        raise UsageError("standard input (-) can be checked only once a run")
-    if sys.stdin is None:
-        raise UsageError("-: there is no standard input to read")
-    return sys.stdin.buffer.read()
 
 
 class Batch:

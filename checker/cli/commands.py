@@ -53,8 +53,7 @@ def explain(rule, out: TextIO) -> int:
 def dump_ast(paths: list[str], out: TextIO, stdin_name: str = "-") -> int:
     """`{"files": [...]}`, one parsed file after the other; unreadable files go to stderr."""
     from checker.ast import InputError, parse_bytes, parse_file
-    from checker.cli.batch import read_stdin
-    from checker.cli.runner import STDIN
+    from checker.cli.runner import STDIN, read_stdin
 
     stdin = read_stdin(paths)
     status = 0

@@ -88,6 +88,18 @@ def read_input(path: str) -> tuple[str, bytes]:
         return path, handle.read()
 
 
+def read_stdin(paths: list[str]) -> bytes | None:
+    """Standard input's bytes when a path is "-", read once, before any worker starts."""
+    if STDIN not in paths:
+        return None
+    from checker.cli.options import UsageError  # not for a spawned worker, which never reads it
+    if paths.count(STDIN) > 1:
+        raise UsageError("standard input (-) can be checked only once a run")
+    if sys.stdin is None:
+        raise UsageError("-: there is no standard input to read")
+    return sys.stdin.buffer.read()
+
+
 def _cached_check(path: str, data: bytes) -> FileResult:
     digest = file_digest(data)
     result = _known(path, digest)
