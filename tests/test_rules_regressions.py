@@ -69,3 +69,30 @@ def test_a_schedule_by_year_foots_once_its_years_are_rows():
     # one value a row: no other column to foot in, and the message does not claim one
     assert found[0].message.startswith("Net carrying amount = 64,245 (line 60) but the 6 rows above it sum to "
                                        "64,275: one digit differs"), found[0].message
+
+
+def test_a_row_with_values_in_some_columns_only_joins_the_run_above_a_total():
+    """1015647 R5, investing activities: 'Exploration and evaluation assets deposits' prints one value (683,
+    its column not shown) above three full rows; (692,000) + (2,516) + (3,668,974) + 683 = (4,362,807) in
+    2015. Quiet as filed. While a run held full rows only, 2016's (324,600) -> (924,600) went unseen (2015
+    did not foot without the 683), and a one-value row of 5,000 drew a false FT001 (off by 5,000 reads as
+    one digit)."""
+    text = (FIXTURES.parent / "pages" / "1015647_000117184318002347_R5.txt").read_text()
+    assert findings(text) == []
+    found = findings(text.replace("\n|(324,600)\n", "\n|(924,600)\n"))
+    assert [(f.rule, f.lines) for f in found] == [("FT001", [65, 69, 73, 77])]
+    assert found[0].ambiguous  # the 683 could sit in any column: the run placed it in 2015's
+    assert "one digit differs: 3 -> 9 in the hundred-thousands place in 'Deposits on mill equipment'" \
+           in found[0].diagnosis
+    five_thousand = text.replace("\n|683\n", "\n|5,000\n").replace("\n|(4,362,807)\n", "\n|(4,358,490)\n")
+    assert [f for f in findings(five_thousand) if f.rule.startswith("FT")] == []
+
+
+def test_a_column_that_adds_one_row_is_no_evidence_of_a_run():
+    """The run must add two rows or more in every column: here 2016 holds one row only, so 55 against 50
+    is two figures, not a total that does not foot, though 2017 foots with the one-value row."""
+    text = "\n".join([
+        "|", "BALANCE SHEET - USD ($)", "|", "Dec. 31, 2017", "|", "Dec. 31, 2016",
+        "|Cash", "|100", "|50", "|Receivables", "|20", "|Total current assets", "|120", "|55"])
+    assert findings(text) == []
+    assert [(f.rule, f.lines) for f in findings(text.replace("|55", "|50").replace("|120", "|125"))] == []

@@ -6,6 +6,10 @@ what one mistyped digit in one of its cells would explain, is a total that does 
 Each row may be added or subtracted (income statements print costs positive), the top row
 always added. A one-column page gives no second column to vouch for the run, so there the
 row below must read as a total or balance and the rows add as printed.
+Under a total whose columns the page names, the run may go on through rows with values in some
+columns only (a cash flow line for one year), tried in each column they may take: a run that
+foots under one placement clears the total, as a full one does, and a finding needs every column
+to add two rows or more (one row equal to the total is no evidence of a sum).
 Arithmetic is exact on the printed digits, before any page scale: a detected run is only trusted
 when it foots exactly, and a row the parser reads at another scale (a 'Common stock ... shares
 authorized' label on a $ in Millions balance sheet) still adds as printed.
@@ -23,22 +27,26 @@ TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|out
 SLIPS = ("one_digit", "transposition")
 
 
-def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int]]:
+def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int, int]]:
     """Each numeric row with its shape (the candidate columns of its cells; None for a row without a shape:
-    some cell is not a value, or it is a percentage; else its facts are its cells in order) and how many rows
-    of its shape lie directly above it (nothing but such rows in between).
+    some cell is not a value, or it is a percentage; else its facts are its cells in order), how many rows
+    of its shape lie directly above it (nothing but such rows in between), and how many rows with a shape
+    of any kind do.
 
     Rows of one shape line up cell by cell under the alignment that puts them in the same
     columns; when that shape is not exact, a finding on them says the alignment was ambiguous."""
     out = []
-    run, last_shape, last_index = 0, None, -2  # no row sits at position -1: the first row has none above
+    run = chain = 0
+    last_shape, last_index = None, -2  # no row sits at position -1: the first row has none above
     for r in ctx.facts.rows:
         if len(r.facts) != len(r.cells) or r.unit == "percent":
             shape = None
         else:
             shape = tuple([f.columns for f in r.facts.values()])
-        run = run + 1 if shape == last_shape and r.index == last_index + 1 else 0
-        out.append((r, shape, run))
+        follows = r.index == last_index + 1
+        run = run + 1 if shape == last_shape and follows else 0
+        chain = chain + 1 if shape is not None and last_shape is not None and follows else 0
+        out.append((r, shape, run, chain))
         last_shape, last_index = shape, r.index
     return out
 
@@ -81,11 +89,11 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         return found
 
     found = ctx.facts.cache[key] = []
-    for t, (total, shape, run) in enumerate(rows):
-        if run < min_rows:
+    for t, (total, shape, run, chain) in enumerate(rows):
+        if chain < min_rows or shape is None:
             continue  # most rows: no run long enough above them
-        n = min(run, max_rows)
-        if shape is None or n < min_rows:
+        exact = all(len(c) == 1 for c in shape)
+        if not exact and run < min_rows:
             continue
         tvec, tpacked = vector(t)
         if max(map(abs, tvec)) < 10 ** 7:  # total at least 10 as printed
@@ -93,11 +101,48 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         width = len(tvec)
         if width == 1 and not TOTAL_LABEL.search(total.row.label):
             continue
-        window = [(rows[s][0], vector(s)[1]) for s in range(t - 1, t - 1 - n, -1)]  # nearest first
-        near = _search(window, tvec, tpacked, width, min_rows)
+        n = min(run, max_rows)  # rows of the total's shape: cell k of each sits in the total's column k
+        window = [[(rows[s][0], rows[s][0].facts, vector(s)[1], False)] for s in range(t - 1, t - 1 - n, -1)]
+        near = _search(window, tvec, tpacked, width, min_rows)  # nearest first
+        if near is None:
+            continue  # foots exactly: the usual total
+        if exact and width > 1 and n < chain:  # rows above with values in some of its columns only
+            fitted = _fitted_rows(rows, t - 1 - n, shape, max_rows - n, chain - n)
+            if fitted:
+                near = _search(window + fitted, tvec, tpacked, width, min_rows)
         if near:
             found.append((total, shape, near))
     return found
+
+
+MAX_PLACEMENTS = 16  # joint placements of a run's rows tried for one total; a run stops at a row beyond them
+
+
+def _fitted_rows(rows, start: int, shape: tuple, room: int, above: int) -> list[list[tuple]]:
+    """The rows from position `start` up that continue a run above a total whose columns are exact, though
+    their shapes differ from its (a row with values in some columns only), each with its placements in the
+    total's columns (column k -> fact, packed values, whether it is one of several): nearest first, while
+    the rows follow one another and their joint placements stay few."""
+    position = {c[0]: k for k, c in enumerate(shape)}  # the page's column -> the total's cell
+    out, joint = [], 1
+    for s in range(start, start - min(room, above), -1):
+        frow = rows[s][0]
+        if len(frow.alignments) * joint > MAX_PLACEMENTS:
+            break  # too many ways to place it (most alignments fit the total's columns): worked out no further
+        placements = {}  # packed values -> column k -> fact; alignments that place alike are one
+        for alignment in frow.alignments:
+            if all(col in position for col in alignment):
+                placed = {position[col]: fact for col, fact in frow.at(alignment).items()}
+                vec = [0] * len(shape)
+                for k, fact in placed.items():
+                    vec[k] = _units(fact.printed)
+                placements.setdefault(_pack(vec), placed)
+        if not placements:
+            break  # a value in a column the total leaves empty: the run ends here
+        joint *= len(placements)
+        guessed = len(placements) > 1  # the finding will say the page does not show every column
+        out.append([(frow, placed, packed, guessed) for packed, placed in placements.items()])
+    return out
 
 
 FIELD = 96  # bits per column when a row's values are packed into one integer (sums of printed values fit)
@@ -117,42 +162,64 @@ LOW_FIELD = (1 << FIELD) - 1  # the bits of column 0 (x & LOW_FIELD is x modulo 
 
 
 def _search(window, tvec, target, width, min_rows):
-    """Runs off in exactly one column, shortest first; empty when some run foots fully.
+    """Runs off in exactly one column, shortest first; None when some run foots fully.
 
-    Sums are kept packed (one integer a run, see _pack; `target` is the total's). The sums of the first n
-    rows are in the order of the bit mask of the rows subtracted (nearest first): sum i subtracts the rows
-    of the bits of i, and the n-th row is always added. This loop meets up to 2**max_rows sums a total, so
-    it is written out plainly."""
-    sums: list[int] = []
+    `window` holds the rows above the total, nearest first, each as its placements in the total's columns
+    (one, unless a row has values in some of them only). Sums are kept packed (one integer a run, see _pack;
+    `target` is the total's). Each row is added or subtracted, the farthest row of a run always added: the
+    sums of the first n rows are those of the first n - 1 plus each placement of row n (the run's top
+    row), then those minus each (see _run, which reads a sum's rows back from its index). This loop meets
+    up to 2**max_rows sums a total, so it is written out plainly."""
+    sums, sizes = [0], []
     near = []
     low, below, above = target & LOW_FIELD, target - HALF_FIELD, target + HALF_FIELD
     free = width > 1
-    for n, (_, packed) in enumerate(window, start=1):
-        tops = [total + packed for total in sums] if sums else [packed]
+    for n, placements in enumerate(window, start=1):
+        sizes.append(len(sums))
+        if len(placements) == 1:  # the usual row
+            packed = placements[0][2]
+            tops = [total + packed for total in sums]
+        else:
+            tops = [total + packed for _, _, packed, _ in placements for total in sums]
         if n >= min_rows:
             if target in tops:
-                return []
+                return None
             if len(near) < 64:  # enough near runs kept beyond that
                 # a sum off in one column only matches the total in the lowest field, or differs from it by
                 # less than half a field (off in column 0 alone): two cheap tests pass over nearly every sum
-                for mask in [m for m, total in enumerate(tops) if total & LOW_FIELD == low or below < total < above]:
+                for index in [i for i, total in enumerate(tops) if total & LOW_FIELD == low or below < total < above]:
                     # off in one column only: the lowest non-zero field holds all of the difference
-                    diff = tops[mask] - target
+                    diff = tops[index] - target
                     k = ((diff & -diff).bit_length() - 1) // FIELD
                     if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
-                        signs = tuple(-1 if mask >> i & 1 else 1 for i in range(n))
-                        near.append((window[:n], signs, k, tvec[k] + value))
+                        near.append((*_run(window, sizes, index, free), k, tvec[k] + value))
                         if len(near) >= 64:
                             break
         if n == len(window):
             break  # the longest run tried: no sums to grow for another row
         if not free:
-            sums = tops  # one column: the rows add as printed (mask 0 only)
-        elif sums:
-            sums = tops + [total - packed for total in sums]  # masks with bit n - 1 set follow those without
+            sums = tops  # one column: the rows add as printed
+        elif len(placements) == 1:
+            sums = tops + [total - packed for total in sums]
         else:
-            sums = [packed, -packed]
+            sums = tops + [total - packed for _, _, packed, _ in placements for total in sums]
     return near
+
+
+def _run(window, sizes, index, free):
+    """(the run's rows, each in the placement chosen, nearest first; their signs) of sum `index` of the tops
+    of a run of len(sizes) rows, sizes[i] being how many sums the rows before row i + 1 made."""
+    n = len(sizes)
+    choice, rest = divmod(index, sizes[-1])
+    rows, signs = [window[n - 1][choice]], [1]  # the top row, always added
+    for i in range(n - 2, -1, -1):  # rest: the index among the sums of rows 1 .. i + 1
+        sign = 1
+        if free and rest >= len(window[i]) * sizes[i]:  # the second half: row i + 1 subtracted
+            sign, rest = -1, rest - len(window[i]) * sizes[i]
+        choice, rest = divmod(rest, sizes[i])
+        rows.append(window[i][choice])
+        signs.append(sign)
+    return tuple(reversed(rows)), tuple(reversed(signs))
 
 
 # what a slip changes a value by, in units of the place it happens in: one digit for another (1..9), or two
@@ -181,9 +248,13 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
         return None
     if not slip_gap(got - _units(tfact.printed)):
         return None  # no cell's one digit, nor two swapped, can be off by this much: nothing to diagnose
+    # the run's rows with a value in the odd column (a row with values in some columns only may have none)
+    terms = [(r, placed[col], sign) for (r, placed, _, _), sign in zip(run, signs) if col in placed]
+    if len(terms) < rule.min_rows or any(sum(k in placed for _, placed, _, _ in run) < rule.min_rows
+                                         for k in range(len(shape))):
+        return None  # some column adds fewer rows than a run needs: what foots there is no evidence
     culprits = []
-    for (r, _), sign in [((total, None), 0)] + list(zip(run, signs)):
-        fact = r.facts[col]
+    for r, fact, sign in [(total, tfact, 0)] + terms:
         wanted = fact.printed + diff if sign == 0 else fact.printed - sign * diff
         slip = diagnose(fact.printed, wanted)
         if slip is not None and slip.kind in SLIPS:
@@ -195,18 +266,17 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     column = facts.column_label(shape[col][0]) if exact else None
     where_col = shape[col][0] if exact else None
     cells = [facts.involved(total, tfact, "total", where_col)] + [
-        facts.involved(r, r.facts[col], "component", where_col) for r, _ in run]
-    terms = " ".join(("+ " if g > 0 else "- ") + r.facts[col].shown for (r, _), g in
-                     zip(reversed(run), reversed(signs)))
+        facts.involved(r, fact, "component", where_col) for r, fact, _ in terms]
+    operands = " ".join(("+ " if sign > 0 else "- ") + fact.shown for _, fact, sign in reversed(terms))
     where = "; or ".join(f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in
                          culprits[:3])
     message_vars = {
         "title": rule.title, "total": f"{total.row.label} = {tfact.shown} (line {tfact.cell.line})",
         "sum": fmt(Decimal(got).scaleb(-6).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),
         "diagnosis": where,
-        "operands": terms.lstrip("+ "),
+        "operands": operands.lstrip("+ "),
     }
-    message_vars.update(n=len(run), column=column or f"#{col + 1} of the row")
+    message_vars.update(n=len(terms), column=column or f"#{col + 1} of the row")
     if len(shape) > 1:  # the other columns vouch for the run
         default = "{total} but the {n} rows above it sum to {sum} in column {column} while they foot exactly " \
                   "in every other column: {diagnosis}"
@@ -214,5 +284,5 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
         default = "{total} but the {n} rows above it sum to {sum}" + (" in column {column}" if column else "") + \
                   ": {diagnosis}"
     template = rule.message or default
-    ambiguous = not all(len(c) == 1 for c in shape)
+    ambiguous = not all(len(c) == 1 for c in shape) or any(guessed for *_, guessed in run)
     return ctx.finding(rule, template.format_map(message_vars), cells, where, ambiguous)
