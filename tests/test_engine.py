@@ -53,6 +53,19 @@ def test_real_defect_schedule_iii_2012_does_not_foot():
     assert "one digit differs" in found[0].diagnosis
 
 
+def test_real_defect_retained_earnings_march_2018_mistyped():
+    """832489 R5 as filed: retained earnings roll from (37,916,790) by the net loss of (621,813) to
+    (38,538,603), printed (36,538,603), so the March 2018 balance row does not cross-foot to its total
+    (128,892). The row fills 8 of 10 columns; its last value is read as the total (EDGAR leaves a total
+    empty only when nil), and a one-digit slip in APIC or in retained earnings explains the difference.
+    Nothing else on the page (share rows, movements of two to four columns) is reported."""
+    found = findings("real_defect_832489_R5.txt", ("error", "warning", "info"))
+    assert [(f.rule, f.lines) for f in found] == [("FT011", [67, 68, 69, 70, 71, 72, 73, 74])]
+    assert found[0].diagnosis == ("one digit differs: 4 -> 6 in the millions place in 36,361,343 (line 72); "
+                                  "or one digit differs: 8 -> 6 in the millions place in (36,538,603) (line 73)")
+    assert found[0].ambiguous
+
+
 def test_rounding_off_by_one_is_ft002_only():
     """As filed, $ in Thousands: 5,125 - 4,810 = 315 but 314 is printed (and 39 against 38):
     rounding or a last-digit slip; reported by FT002 alone, never by FT001."""

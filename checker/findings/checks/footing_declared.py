@@ -24,6 +24,7 @@ from checker.findings.facts import ZERO
 
 MAX_CHOICES = 32
 SUBTOTAL_COLUMN = re.compile(r"\btotal\b|parent|attributable|consolidat", re.IGNORECASE)
+COUNT_LABEL = re.compile(r"\b(shares?|units?)\b", re.IGNORECASE)  # "Balance, shares": counts, never totalled
 
 
 def foots(signs, exact: bool):
@@ -186,17 +187,22 @@ def _reorder(bad):
     return col, got, tfact, terms[::-1]
 
 
-def _slip(bad, rows):
-    """The keying slip (one digit, two swapped) in the total or one component that explains the
-    difference, as a Diagnosis naming the row; None when no single slip does."""
+def _slip(bad, rows, cell_only: bool = False):
+    """The keying slips (one digit, two swapped) in the total or one component that would each explain the
+    difference, as one Diagnosis naming the row of each, or with `cell_only` (all in one row) the value
+    (the first three, "; or " between them, the first's kind); None when no single slip does."""
     col, got, tfact, terms = bad
     diff = got - tfact.value
     candidates = [(rows[0], tfact, tfact.value + diff)] + [(r, t, t.value - diff) for r, t in zip(rows[1:], terms)]
+    slips = []
     for frow, fact, wanted in candidates:
         found = diagnose(fact.printed, wanted.scaleb(-fact.cell.scale))
         if found is not None and found.kind in ("one_digit", "transposition"):
-            return Diagnosis(found.kind, f"{found.text} in {frow.row.label!r} (line {fact.cell.line})")
-    return None
+            where = fact.shown if cell_only else repr(frow.row.label)
+            slips.append((found.kind, f"{found.text} in {where} (line {fact.cell.line})"))
+    if not slips:
+        return None
+    return Diagnosis(slips[0][0], "; or ".join(text for _, text in slips[:3]))
 
 
 def check_columns(compiled, ctx):
@@ -215,13 +221,32 @@ def check_columns(compiled, ctx):
         bad = solve([frow], _crossfoots(tcol, exact), vacuous=True)
         if bad:
             out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0]))
+        elif tcol == len(columns) - 1 and _last_may_be_total(frow, tcol):
+            bad = solve([frow], _crossfoots(tcol, exact, last=True))
+            slip = bad and _slip((tcol, *bad[0]), [frow] * (len(bad[0][2]) + 1), cell_only=True)
+            if slip:
+                out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
     return out
 
 
-def _crossfoots(tcol: int, exact: bool):
+def _last_may_be_total(frow, tcol: int) -> bool:
+    """A row of three amounts or more whose last may sit in the total column, the page's last: EDGAR leaves
+    a row's total empty only when it is nil, so such a row is read with its last value as the total too.
+    Rows of share counts (three classes of stock) have no total: a row whose label names shares or units
+    is left out unless a cell prints a currency."""
+    if len(frow.facts) != len(frow.cells) or len(frow.cells) < 3:
+        return False
+    if frow.unit != "money" and COUNT_LABEL.search(frow.row.label):
+        return False
+    return tcol in frow.facts[len(frow.cells) - 1].columns
+
+
+def _crossfoots(tcol: int, exact: bool, last: bool = False):
+    """The test for `solve`; with `last`, only alignments that put the row's last value in the total column
+    can evaluate it."""
     def test(maps):
         m = maps[0]
-        if tcol not in m or len(m) < 2:
+        if tcol not in m or len(m) < 2 or last and max(m) != tcol:
             return None
         parts = [m[c] for c in sorted(m) if c != tcol]
         got = sum((p.value for p in parts), ZERO)
@@ -234,12 +259,14 @@ def _crossfoots(tcol: int, exact: bool):
     return test
 
 
-def _cross_finding(compiled, ctx, frow, tcol, bad):
+def _cross_finding(compiled, ctx, frow, tcol, bad, slip: Diagnosis | None = None):
+    """The finding on a row whose total column does not cross-foot; `slip`, when given, explains it (else
+    the total's own difference from the sum does)."""
     rule = compiled.rule
     got, tfact, parts = bad
     unsure = ambiguous([frow])
     expected = as_printed(got, tfact)
-    found = diagnose(tfact.printed, expected)
+    found = slip or diagnose(tfact.printed, expected)
     names = {"total": operand(ctx, frow, tfact, tcol, unsure), "sum": fmt(expected), "title": rule.title,
              "operands": " + ".join(p.shown for p in parts), "diagnosis": found.text if found else ""}
     template = rule.message or "{total} but the other columns sum to {sum} ({operands}): {diagnosis}"
