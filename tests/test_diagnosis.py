@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.findings.diagnosis import diagnose, one_digit_apart, trimmed
+from checker.findings.diagnosis import diagnose, either, one_digit_apart, trimmed
 
 CASES = [
     ("471898", "451898", "one_digit", "one digit differs: 5 -> 7 in the ten-thousands place"),
@@ -48,3 +48,13 @@ def test_trimmed_drops_zeros_never_digits(value, decimals, text):
     got = trimmed(D(value), decimals)
     assert str(got) == text
     assert got == D(value)
+
+
+@pytest.mark.parametrize("count,text", [
+    (1, "a"),
+    (3, "a; or b; or c"),
+    (4, "a; or b; or c; or a slip in one other cell"),
+    (6, "a; or b; or c; or a slip in one of 3 other cells"),
+])
+def test_either_names_three_slips_and_counts_the_rest(count, text):
+    assert either(["a", "b", "c", "d", "e", "f"][:count]) == text

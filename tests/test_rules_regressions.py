@@ -96,3 +96,16 @@ def test_a_column_that_adds_one_row_is_no_evidence_of_a_run():
         "|Cash", "|100", "|50", "|Receivables", "|20", "|Total current assets", "|120", "|55"])
     assert findings(text) == []
     assert [(f.rule, f.lines) for f in findings(text.replace("|55", "|50").replace("|120", "|125"))] == []
+
+
+def test_a_total_whose_alignments_tie_is_read_under_the_one_a_slip_explains():
+    """1015647 R3: 'General exploration expenses' prints 1,467 and 432,764 in two of three columns. With
+    Professional fees 512,659 -> 512,359 no placement foots Total Expenses: 2015/2016 leaves 2017 off by
+    1,467, 2016/2015 leaves 2016 off by 300. FT010 took the first of the two, which no slip explains, and
+    stayed quiet; it now takes the one a slip explains."""
+    text = (FIXTURES.parent / "pages" / "1015647_000117184318002347_R3.txt").read_text()
+    assert findings(text) == []
+    found = [f for f in check_filing(parse_text(text.replace("\n|$ 512,659\n", "\n|$ 512,359\n"), "R3.txt"), RULES)
+             if f.rule == "FT010"]
+    assert len(found) == 1 and found[0].lines[0] == 13 and found[0].lines[-1] == 60, found
+    assert "sum to 4,466,764" in found[0].message and found[0].diagnosis.endswith("; or a slip in one of 6 other cells")

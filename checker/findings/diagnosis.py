@@ -28,6 +28,16 @@ class Diagnosis:
         return self.kind != "difference"
 
 
+def either(slips: list[str], shown: int = 3) -> str:
+    """Several cells' slips that would each explain one difference: the first few, then how many more
+    (naming three of a dozen would suggest the culprit is among them)."""
+    text = "; or ".join(slips[:shown])
+    more = len(slips) - shown
+    if more > 0:
+        text += "; or a slip in one other cell" if more == 1 else f"; or a slip in one of {more} other cells"
+    return text
+
+
 def place_name(power: int) -> str:
     if power >= 0:
         return PLACES[power] if power < len(PLACES) else f"10^{power}"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checker.findings.diagnosis import diagnose, fmt
+from checker.findings.diagnosis import diagnose, either, fmt
 from checker.findings.facts import FactRow
 
 TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
@@ -268,8 +268,7 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     cells = [facts.involved(total, tfact, "total", where_col)] + [
         facts.involved(r, fact, "component", where_col) for r, fact, _ in terms]
     operands = " ".join(("+ " if sign > 0 else "- ") + fact.shown for _, fact, sign in reversed(terms))
-    where = "; or ".join(f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in
-                         culprits[:3])
+    where = either([f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in culprits])
     message_vars = {
         "title": rule.title, "total": f"{total.row.label} = {tfact.shown} (line {tfact.cell.line})",
         "sum": fmt(Decimal(got).scaleb(-6).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),

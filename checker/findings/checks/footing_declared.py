@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import islice, product
 
 from checker.findings.checks.relations import ambiguous, compatible, operand, solve
-from checker.findings.diagnosis import Diagnosis, diagnose, fmt
+from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt
 from checker.findings.facts import ZERO
 
 MAX_CHOICES = 32
@@ -171,10 +171,11 @@ def _unfooted(total, runs, exact: bool, require_slip: bool):
     run (the shorter ones need not be tried) or, when a slip is required, miss by more than a slip explains;
     the shorter runs are tried only for a total that would be flagged, as any of them footing clears it."""
     run = runs[-1]
-    bad = solve([total] + run, foots([1] * len(run), exact))
+    rows = [total] + run
+    bad = solve(rows, foots([1] * len(run), exact), prefer=lambda bad: _slip(bad[0], rows))
     if not bad:
         return None
-    slip = _slip(bad[0], [total] + run)
+    slip = _slip(bad[0], rows)
     if require_slip and not slip:
         return None
     if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
@@ -190,7 +191,7 @@ def _reorder(bad):
 def _slip(bad, rows, cell_only: bool = False):
     """The keying slips (one digit, two swapped) in the total or one component that would each explain the
     difference, as one Diagnosis naming the row of each, or with `cell_only` (all in one row) the value
-    (the first three, "; or " between them, the first's kind); None when no single slip does."""
+    (see `either`; the first's kind); None when no single slip does."""
     col, got, tfact, terms = bad
     diff = got - tfact.value
     candidates = [(rows[0], tfact, tfact.value + diff)] + [(r, t, t.value - diff) for r, t in zip(rows[1:], terms)]
@@ -202,7 +203,7 @@ def _slip(bad, rows, cell_only: bool = False):
             slips.append((found.kind, f"{found.text} in {where} (line {fact.cell.line})"))
     if not slips:
         return None
-    return Diagnosis(slips[0][0], "; or ".join(text for _, text in slips[:3]))
+    return Diagnosis(slips[0][0], either([text for _, text in slips]))
 
 
 def check_columns(compiled, ctx):

@@ -60,25 +60,32 @@ def compatible(unit: str, other: str) -> bool:
     return unit == other or {unit, other} == {"money", "number"}
 
 
-def solve(rows: list[FactRow], test, vacuous: bool = False):
+def solve(rows: list[FactRow], test, vacuous: bool = False, prefer=None):
     """The violations of the alignment with the fewest, or None when some alignment satisfies `test`
-    or none can evaluate it.
+    or none can evaluate it. Among alignments with as few, the first whose violations `prefer` accepts
+    (a slip explains them), else the first.
 
     `test(maps)` gets one {column: Fact} per row (shared: read only) and returns a list of violations (empty: holds)
     or None (not comparable under this alignment)."""
     combos = joint_placements(rows)
     if combos is None:
         return None
-    best = None
+    ties: list[list] = []  # the violations of the alignments with the fewest so far (only the first without prefer)
     for maps in combos:
         bad = test(maps)
         if bad is None and not vacuous:
             continue
         if not bad:
             return None
-        if best is None or len(bad) < len(best):
-            best = bad
-    return best
+        if not ties or len(bad) < len(ties[0]):
+            ties = [bad]
+        elif prefer is not None and len(bad) == len(ties[0]):
+            ties.append(bad)
+    if not ties:
+        return None
+    if prefer is not None and len(ties) > 1:
+        return next((bad for bad in ties if prefer(bad)), ties[0])
+    return ties[0]
 
 
 def ambiguous(rows: list[FactRow]) -> bool:
