@@ -6,8 +6,8 @@ import re
 from checker.ast.construct import assign, trusted
 from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
 from checker.ast.model import Cell, Page, Row, Title
+from checker.ast.textblock import is_year
 
-BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 NEW_ROW = trusted(Row)  # typed values only: skip validation (see construct.py)
 
 
@@ -40,7 +40,7 @@ def split_year_rows(page: Page) -> None:
 
 
 def is_bare_year(cell: Cell) -> bool:
-    return cell.kind is NUMBER and BARE_YEAR.fullmatch(cell.raw.strip()) is not None
+    return cell.kind is NUMBER and is_year(cell.raw.strip())
 
 
 def close_rows(page: Page) -> None:
