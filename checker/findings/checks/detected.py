@@ -89,6 +89,7 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         return found
 
     found = ctx.facts.cache[key] = []
+    known: dict[tuple[int, tuple[int, ...]], list[tuple]] = {}  # (row, total's columns) -> placements
     for t, (total, shape, run, chain) in enumerate(rows):
         if chain < min_rows or shape is None:
             continue  # most rows: no run long enough above them
@@ -107,7 +108,7 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         if near is None:
             continue  # foots exactly: the usual total
         if exact and width > 1 and n < chain:  # rows above with values in some of its columns only
-            fitted = _fitted_rows(rows, t - 1 - n, shape, max_rows - n, chain - n)
+            fitted = _fitted_rows(rows, t - 1 - n, tuple([c[0] for c in shape]), max_rows - n, chain - n, known)
             if fitted:
                 near = _search(window + fitted, tvec, tpacked, width, min_rows)
         if near:
@@ -118,31 +119,43 @@ def near_runs(ctx, min_rows: int, max_rows: int):
 MAX_PLACEMENTS = 16  # joint placements of a run's rows tried for one total; a run stops at a row beyond them
 
 
-def _fitted_rows(rows, start: int, shape: tuple, room: int, above: int) -> list[list[tuple]]:
+def _fitted_rows(rows, start: int, columns: tuple[int, ...], room: int, above: int, known: dict) -> list[list]:
     """The rows from position `start` up that continue a run above a total whose columns are exact, though
     their shapes differ from its (a row with values in some columns only), each with its placements in the
     total's columns (column k -> fact, packed values, whether it is one of several): nearest first, while
-    the rows follow one another and their joint placements stay few."""
-    position = {c[0]: k for k, c in enumerate(shape)}  # the page's column -> the total's cell
+    the rows follow one another and their joint placements stay few. `columns` are the total's (the page's
+    column of each of its cells); `known` keeps each row's placements in them for the next total below: a
+    page's totals share the rows above them."""
     out, joint = [], 1
     for s in range(start, start - min(room, above), -1):
-        frow = rows[s][0]
-        if len(frow.alignments) * joint > MAX_PLACEMENTS:
-            break  # too many ways to place it (most alignments fit the total's columns): worked out no further
-        placements = {}  # packed values -> column k -> fact; alignments that place alike are one
-        for alignment in frow.alignments:
-            if all(col in position for col in alignment):
-                placed = {position[col]: fact for col, fact in frow.at(alignment).items()}
-                vec = [0] * len(shape)
-                for k, fact in placed.items():
-                    vec[k] = _units(fact.printed)
-                placements.setdefault(_pack(vec), placed)
-        if not placements:
-            break  # a value in a column the total leaves empty: the run ends here
+        placements = known.get((s, columns))
+        if placements is None:
+            placements = known[s, columns] = _placements(rows[s][0], columns)
         joint *= len(placements)
-        guessed = len(placements) > 1  # the finding will say the page does not show every column
-        out.append([(frow, placed, packed, guessed) for packed, placed in placements.items()])
+        if not placements or joint > MAX_PLACEMENTS:
+            break  # a value in a column the total leaves empty, or too many ways to place the rows: the run ends
+        out.append(placements)
     return out
+
+
+def _placements(frow, columns: tuple[int, ...]) -> list[tuple]:
+    """The row's placements in a total's `columns`; alignments that place alike are one; none when a value
+    sits outside them, or when there are more than a run may try."""
+    alignments = frow.alignments
+    if len(alignments) > MAX_PLACEMENTS:
+        return []
+    shift = {col: FIELD * k for k, col in enumerate(columns)}  # the page's column -> its field in a packed sum
+    facts = list(frow.facts.values())  # every cell a fact (a row with a shape), in the order of the alignment
+    placements = {}  # packed values -> the first alignment that gives them
+    for alignment in alignments:
+        if all(col in shift for col in alignment):
+            packed = 0
+            for col, fact in zip(alignment, facts):
+                packed += _units(fact.printed) << shift[col]
+            placements.setdefault(packed, alignment)
+    guessed = len(placements) > 1  # the finding will say the page does not show every column
+    return [(frow, {shift[col] // FIELD: fact for col, fact in zip(alignment, facts)}, packed, guessed)
+            for packed, alignment in placements.items()]
 
 
 FIELD = 96  # bits per column when a row's values are packed into one integer (sums of printed values fit)
