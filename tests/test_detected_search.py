@@ -1,6 +1,7 @@
 """FT001's search against brute force: every run of the nearest rows, every placement of each row, every
-sign (the run's farthest row added). _search packs columns into one integer and reads a sum's rows back
-from its index (_run); both must agree with the plain enumeration."""
+sign of the first `signed` rows (the run's farthest row added; rows beyond add as printed). _search packs
+columns into one integer and reads a sum's rows back from its index (_run); both must agree with the plain
+enumeration."""
 from itertools import product
 
 from hypothesis import given, settings, strategies as st
@@ -8,15 +9,15 @@ from hypothesis import given, settings, strategies as st
 from checker.findings.checks.detected import _pack, _search
 
 
-def brute_force(window, target, width, min_rows):
+def brute_force(window, target, width, min_rows, signed):
     """(some run foots fully, {(run length, placements chosen, signs, odd column, its sum)})."""
     near = set()
     for n in range(min_rows, len(window) + 1):
         for choice in product(*[range(len(row)) for row in window[:n]]):
             vecs = [window[i][c] for i, c in enumerate(choice)]
-            sign_sets = product((1, -1), repeat=n - 1) if width > 1 else [(1,) * (n - 1)]
-            for signs in sign_sets:
-                signs = signs + (1,)  # nearest first; the farthest row always added
+            free = min(signed, n - 1)
+            for signs in product((1, -1), repeat=free):
+                signs = signs + (1,) * (n - free)  # nearest first; the farthest row always added
                 sums = [sum(s * v[k] for s, v in zip(signs, vecs)) for k in range(width)]
                 off = [k for k in range(width) if sums[k] != target[k]]
                 if not off:
@@ -33,14 +34,15 @@ vectors = st.integers(-40, 40)
 @given(st.integers(1, 3).flatmap(lambda width: st.tuples(
     st.just(width),
     st.lists(st.lists(st.tuples(*[vectors] * width), min_size=1, max_size=3), min_size=1, max_size=5),
-    st.tuples(*[vectors] * width))), st.integers(1, 2))
-def test_search_agrees_with_brute_force(case, min_rows):
+    st.tuples(*[vectors] * width))), st.integers(1, 2), st.integers(0, 5))
+def test_search_agrees_with_brute_force(case, min_rows, signed):
     width, rows, target = case
     if width == 1:
-        rows = [row[:1] for row in rows]  # one column: FT001 places no row another way
+        rows = [row[:1] for row in rows]  # one column: FT001 places no row another way, nor signs one
+        signed = 0
     window = [[(i, c, _pack(vec), len(row) > 1) for c, vec in enumerate(row)] for i, row in enumerate(rows)]
-    found = _search(window, target, _pack(target), width, min_rows)
-    foots, near = brute_force(rows, target, width, min_rows)
+    found = _search(window, target, _pack(target), width, min_rows, signed)
+    foots, near = brute_force(rows, target, width, min_rows, signed)
     if foots:
         assert found is None
         return

@@ -7,9 +7,10 @@ Each row may be added or subtracted (income statements print costs positive), th
 always added. A one-column page gives no second column to vouch for the run, so there the
 row below must read as a total or balance and the rows add as printed.
 Under a total whose columns the page names, the run may go on through rows with values in some
-columns only (a cash flow line for one year), tried in each column they may take: a run that
-foots under one placement clears the total, as a full one does, and a finding needs every column
-to add two rows or more (one row equal to the total is no evidence of a sum).
+columns only (a cash flow line for one year), tried in each column they may take and added as
+printed (roll-forwards, cash flows and equity statements print their signs): a run that foots
+under one placement clears the total, as a full one does, and a finding needs every column to
+add two rows or more (one row equal to the total is no evidence of a sum).
 Arithmetic is exact on the printed digits, before any page scale: a detected run is only trusted
 when it foots exactly, and a row the parser reads at another scale (a 'Common stock ... shares
 authorized' label on a $ in Millions balance sheet) still adds as printed.
@@ -104,13 +105,14 @@ def near_runs(ctx, min_rows: int, max_rows: int):
             continue
         n = min(run, max_rows)  # rows of the total's shape: cell k of each sits in the total's column k
         window = [[(rows[s][0], rows[s][0].facts, vector(s)[1], False)] for s in range(t - 1, t - 1 - n, -1)]
-        near = _search(window, tvec, tpacked, width, min_rows)  # nearest first
+        signed = n if width > 1 else 0  # one column: the rows add as printed (the label vouches, not signs)
+        near = _search(window, tvec, tpacked, width, min_rows, signed)  # nearest first
         if near is None:
             continue  # foots exactly: the usual total
         if exact and width > 1 and n < chain:  # rows above with values in some of its columns only
             fitted = _fitted_rows(rows, t - 1 - n, tuple([c[0] for c in shape]), max_rows - n, chain - n, known)
             if fitted:
-                near = _search(window + fitted, tvec, tpacked, width, min_rows)
+                near = _search(window + fitted, tvec, tpacked, width, min_rows, signed)
         if near:
             found.append((total, shape, near))
     return found
@@ -174,19 +176,19 @@ HALF_FIELD = 1 << (FIELD - 1)
 LOW_FIELD = (1 << FIELD) - 1  # the bits of column 0 (x & LOW_FIELD is x modulo 2**FIELD, negative x too)
 
 
-def _search(window, tvec, target, width, min_rows):
+def _search(window, tvec, target, width, min_rows, signed):
     """Runs off in exactly one column, shortest first; None when some run foots fully.
 
     `window` holds the rows above the total, nearest first, each as its placements in the total's columns
     (one, unless a row has values in some of them only). Sums are kept packed (one integer a run, see _pack;
-    `target` is the total's). Each row is added or subtracted, the farthest row of a run always added: the
-    sums of the first n rows are those of the first n - 1 plus each placement of row n (the run's top
-    row), then those minus each (see _run, which reads a sum's rows back from its index). This loop meets
-    up to 2**max_rows sums a total, so it is written out plainly."""
+    `target` is the total's). Each of the first `signed` rows is added or subtracted (the farthest row of a
+    run always added), the rows beyond add as printed: the sums of the first n rows are those of the first
+    n - 1 plus each placement of row n (the run's top row), then, if row n is signed, those minus each (see
+    _run, which reads a sum's rows back from its index). This loop meets up to 2**max_rows sums a total, so
+    it is written out plainly."""
     sums, sizes = [0], []
     near = []
     low, below, above = target & LOW_FIELD, target - HALF_FIELD, target + HALF_FIELD
-    free = width > 1
     for n, placements in enumerate(window, start=1):
         sizes.append(len(sums))
         if len(placements) == 1:  # the usual row
@@ -205,13 +207,13 @@ def _search(window, tvec, target, width, min_rows):
                     diff = tops[index] - target
                     k = ((diff & -diff).bit_length() - 1) // FIELD
                     if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
-                        near.append((*_run(window, sizes, index, free), k, tvec[k] + value))
+                        near.append((*_run(window, sizes, index), k, tvec[k] + value))
                         if len(near) >= 64:
                             break
         if n == len(window):
             break  # the longest run tried: no sums to grow for another row
-        if not free:
-            sums = tops  # one column: the rows add as printed
+        if n > signed:
+            sums = tops  # the rows add as printed
         elif len(placements) == 1:
             sums = tops + [total - packed for total in sums]
         else:
@@ -219,15 +221,16 @@ def _search(window, tvec, target, width, min_rows):
     return near
 
 
-def _run(window, sizes, index, free):
+def _run(window, sizes, index):
     """(the run's rows, each in the placement chosen, nearest first; their signs) of sum `index` of the tops
-    of a run of len(sizes) rows, sizes[i] being how many sums the rows before row i + 1 made."""
+    of a run of len(sizes) rows, sizes[i] being how many sums the rows before row i + 1 made (a row that
+    adds as printed made no second half)."""
     n = len(sizes)
     choice, rest = divmod(index, sizes[-1])
     rows, signs = [window[n - 1][choice]], [1]  # the top row, always added
     for i in range(n - 2, -1, -1):  # rest: the index among the sums of rows 1 .. i + 1
         sign = 1
-        if free and rest >= len(window[i]) * sizes[i]:  # the second half: row i + 1 subtracted
+        if rest >= len(window[i]) * sizes[i]:  # the second half: row i + 1 subtracted
             sign, rest = -1, rest - len(window[i]) * sizes[i]
         choice, rest = divmod(rest, sizes[i])
         rows.append(window[i][choice])
