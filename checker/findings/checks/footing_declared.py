@@ -234,12 +234,14 @@ def _last_may_be_total(frow, tcol: int) -> bool:
     """A row of three amounts or more whose last may sit in the total column, the page's last: EDGAR leaves
     a row's total empty only when it is nil, so such a row is read with its last value as the total too.
     Rows of share counts (three classes of stock) have no total: a row whose label names shares or units
-    is left out unless a cell prints a currency."""
-    if len(frow.facts) != len(frow.cells) or len(frow.cells) < 3:
+    is left out unless a cell prints a currency; so is a row of small numbers (rates, counts), where one
+    digit apart is common."""
+    facts = frow.facts
+    if len(facts) != len(frow.cells) or len(facts) < 3 or max(abs(f.printed) for f in facts.values()) < 100:
         return False
     if frow.unit != "money" and COUNT_LABEL.search(frow.row.label):
         return False
-    return tcol in frow.facts[len(frow.cells) - 1].columns
+    return tcol in facts[len(facts) - 1].columns
 
 
 def _crossfoots(tcol: int, exact: bool, last: bool = False):
