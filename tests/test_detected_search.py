@@ -1,12 +1,12 @@
 """FT001's search against brute force: every run of the nearest rows, every placement of each row, every
-sign of the first `signed` rows (the run's farthest row added; rows beyond add as printed). _search packs
-columns into one integer and reads a sum's rows back from its index (_run); both must agree with the plain
+sign of the first `signed` rows (the run's farthest row added; rows beyond add as printed). search packs
+columns into one integer and reads a sum's rows back from its index (run_of); both must agree with the plain
 enumeration."""
 from itertools import product
 
 from hypothesis import given, settings, strategies as st
 
-from checker.findings.checks.detected import _pack, _search
+from checker.findings.checks.packed import pack, search
 
 
 def brute_force(window, target, width, min_rows, signed):
@@ -40,8 +40,8 @@ def test_search_agrees_with_brute_force(case, min_rows, signed):
     if width == 1:
         rows = [row[:1] for row in rows]  # one column: FT001 places no row another way, nor signs one
         signed = 0
-    window = [[(i, c, _pack(vec), len(row) > 1) for c, vec in enumerate(row)] for i, row in enumerate(rows)]
-    found = _search(window, target, _pack(target), width, min_rows, signed)
+    window = [[(i, c, pack(vec), len(row) > 1) for c, vec in enumerate(row)] for i, row in enumerate(rows)]
+    found = search(window, target, pack(target), width, min_rows, signed)
     foots, near = brute_force(rows, target, width, min_rows, signed)
     if foots:
         assert found is None
@@ -49,7 +49,7 @@ def test_search_agrees_with_brute_force(case, min_rows, signed):
     assert found is not None
     got = {(len(run), tuple(entry[1] for entry in run), signs, k, value) for run, signs, k, value in found}
     assert all(entry[0] == i for run, *_ in found for i, entry in enumerate(run))  # rows nearest first, in order
-    if len(found) < 64:  # _search keeps at most 64 near runs
+    if len(found) < 64:  # search keeps at most 64 near runs
         assert got == near
     else:
         assert got <= near

@@ -21,6 +21,7 @@ import re
 from decimal import Decimal
 
 from checker.findings.diagnosis import diagnose, either, fmt
+from checker.findings.checks.packed import FIELD, pack, search
 from checker.findings.facts import FactRow
 
 TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
@@ -86,7 +87,7 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         found = vectors.get(s)
         if found is None:
             vec = tuple([int(f.printed * MICRO) for f in rows[s][0].facts.values()])  # as _units, inline
-            found = vectors[s] = (vec, _pack(vec))
+            found = vectors[s] = (vec, pack(vec))
         return found
 
     found = ctx.facts.cache[key] = []
@@ -106,13 +107,13 @@ def near_runs(ctx, min_rows: int, max_rows: int):
         n = min(run, max_rows)  # rows of the total's shape: cell k of each sits in the total's column k
         window = [[(rows[s][0], rows[s][0].facts, vector(s)[1], False)] for s in range(t - 1, t - 1 - n, -1)]
         signed = n if width > 1 else 0  # one column: the rows add as printed (the label vouches, not signs)
-        near = _search(window, tvec, tpacked, width, min_rows, signed)  # nearest first
+        near = search(window, tvec, tpacked, width, min_rows, signed)  # nearest first
         if near is None:
             continue  # foots exactly: the usual total
         if exact and width > 1 and n < chain:  # rows above with values in some of its columns only
             fitted = _fitted_rows(rows, t - 1 - n, tuple([c[0] for c in shape]), max_rows - n, chain - n, known)
             if fitted:
-                near = _search(window + fitted, tvec, tpacked, width, min_rows, signed)
+                near = search(window + fitted, tvec, tpacked, width, min_rows, signed)
         if near:
             found.append((total, shape, near))
     return found
@@ -158,84 +159,6 @@ def _placements(frow, columns: tuple[int, ...]) -> list[tuple]:
     guessed = len(placements) > 1  # the finding will say the page does not show every column
     return [(frow, {shift[col] // FIELD: fact for col, fact in zip(alignment, facts)}, packed, guessed)
             for packed, alignment in placements.items()]
-
-
-FIELD = 96  # bits per column when a row's values are packed into one integer (sums of printed values fit)
-
-
-def _pack(vec: tuple[int, ...]) -> int:
-    """The row's values as one integer, a field of FIELD bits per column: one addition adds every column."""
-    packed, shift = 0, 0
-    for v in vec:
-        packed += v << shift
-        shift += FIELD
-    return packed
-
-
-HALF_FIELD = 1 << (FIELD - 1)
-LOW_FIELD = (1 << FIELD) - 1  # the bits of column 0 (x & LOW_FIELD is x modulo 2**FIELD, negative x too)
-
-
-def _search(window, tvec, target, width, min_rows, signed):
-    """Runs off in exactly one column, shortest first; None when some run foots fully.
-
-    `window` holds the rows above the total, nearest first, each as its placements in the total's columns
-    (one, unless a row has values in some of them only). Sums are kept packed (one integer a run, see _pack;
-    `target` is the total's). Each of the first `signed` rows is added or subtracted (the farthest row of a
-    run always added), the rows beyond add as printed: the sums of the first n rows are those of the first
-    n - 1 plus each placement of row n (the run's top row), then, if row n is signed, those minus each (see
-    _run, which reads a sum's rows back from its index). This loop meets up to 2**max_rows sums a total, so
-    it is written out plainly."""
-    sums, sizes = [0], []
-    near = []
-    low, below, above = target & LOW_FIELD, target - HALF_FIELD, target + HALF_FIELD
-    for n, placements in enumerate(window, start=1):
-        sizes.append(len(sums))
-        if len(placements) == 1:  # the usual row
-            packed = placements[0][2]
-            tops = [total + packed for total in sums]
-        else:
-            tops = [total + packed for _, _, packed, _ in placements for total in sums]
-        if n >= min_rows:
-            if target in tops:
-                return None
-            if len(near) < 64:  # enough near runs kept beyond that
-                # a sum off in one column only matches the total in the lowest field, or differs from it by
-                # less than half a field (off in column 0 alone): two cheap tests pass over nearly every sum
-                for index in [i for i, total in enumerate(tops) if total & LOW_FIELD == low or below < total < above]:
-                    # off in one column only: the lowest non-zero field holds all of the difference
-                    diff = tops[index] - target
-                    k = ((diff & -diff).bit_length() - 1) // FIELD
-                    if k < width and -HALF_FIELD < (value := diff >> (FIELD * k)) < HALF_FIELD:
-                        near.append((*_run(window, sizes, index), k, tvec[k] + value))
-                        if len(near) >= 64:
-                            break
-        if n == len(window):
-            break  # the longest run tried: no sums to grow for another row
-        if n > signed:
-            sums = tops  # the rows add as printed
-        elif len(placements) == 1:
-            sums = tops + [total - packed for total in sums]
-        else:
-            sums = tops + [total - packed for _, _, packed, _ in placements for total in sums]
-    return near
-
-
-def _run(window, sizes, index):
-    """(the run's rows, each in the placement chosen, nearest first; their signs) of sum `index` of the tops
-    of a run of len(sizes) rows, sizes[i] being how many sums the rows before row i + 1 made (a row that
-    adds as printed made no second half)."""
-    n = len(sizes)
-    choice, rest = divmod(index, sizes[-1])
-    rows, signs = [window[n - 1][choice]], [1]  # the top row, always added
-    for i in range(n - 2, -1, -1):  # rest: the index among the sums of rows 1 .. i + 1
-        sign = 1
-        if rest >= len(window[i]) * sizes[i]:  # the second half: row i + 1 subtracted
-            sign, rest = -1, rest - len(window[i]) * sizes[i]
-        choice, rest = divmod(rest, sizes[i])
-        rows.append(window[i][choice])
-        signs.append(sign)
-    return tuple(reversed(rows)), tuple(reversed(signs))
 
 
 # what a slip changes a value by, in units of the place it happens in: one digit for another (1..9), or two
