@@ -131,6 +131,20 @@ def test_excerpts_cut_before_their_definitions_and_pasted_together_stay_apart():
     assert pasted.render() == "".join(texts)
 
 
+def test_a_page_with_member_columns_opens_after_a_page_cut_off_mid_table():
+    """1676163 R5 ends mid-table; a second copy pasted below it starts with a title that ends as EDGAR's do
+    ('- USD ($)') over member columns ('Common Stock', ..., 'Total'), not a period header: it opens a page
+    of its own instead of adding its headers to the first page as member headings."""
+    text = (FIXTURES / "pages" / "1676163_000121390022045166_R5.txt").read_text()
+    alone = parse_text(text).pages[0]
+    pasted = parse_text(text + text)
+    assert [page.line for page in pasted.pages] == [1, text.count("\n") + 1]
+    for page in pasted.pages:
+        assert [c.label for c in page.columns] == [c.label for c in alone.columns]
+        assert [(row.label, [cell.raw for cell in row.cells]) for row in page.rows] == \
+               [(row.label, [cell.raw for cell in row.cells]) for row in alone.rows]
+
+
 def test_a_schedule_by_year_has_a_row_per_year():
     """1038133 R58: '|2023' over '|8,816' prints a row labelled 2023 as two values would print; the row
     above them would hold more values than the page has columns, so each bare year starts a row."""

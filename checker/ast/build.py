@@ -22,6 +22,9 @@ from checker.ast.values import (CellValue, footnote_refs, header_date, scales, s
 
 DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
 # labels that head a section and never carry values
+# how EDGAR ends a page title: "(Details)", "(Tables)", "(Policies)", "- USD ($)", "(USD $)", "- $ / shares"
+TITLE_ENDING = re.compile(r"\((?:Details|Tables|Policies)\b[^)]*\)|\s-\s[A-Z]{3} \([^)]{1,4}\)$|\([A-Z]{3} \$\)$"
+                          r"|\s-\s(?:\$ / shares|shares|pure)$")
 ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
@@ -249,14 +252,17 @@ class PageBuilder:
 def opens_page(item: Item, following: Item | None) -> bool:
     """The next page's title block met in a body (a page cut off before its definitions, excerpts pasted one
     after another): a bare '|' over a title line and maybe a scale line ('$ in Millions'), then the next
-    page's period header, a duration group or a bare date. A body's own bare items are member headings and
-    text, which a row label follows, never a header."""
+    page's header: a duration group, a bare date, or member columns ('Common Stock [Member]') under a line
+    that reads as a title ('... (Details) - USD ($)'). A body's own bare items are member headings and
+    text, which a row label follows, never a header, and never end as a title does."""
     cont = item.cont
     if following is None or not 1 <= len(cont) <= 2 or len(cont) == 2 and not SCALE_LINE.match(cont[1].strip()):
         return False
     if following.kind == "group":
         return True
-    return following.kind == "bare" and bool(following.cont) and header_date(following.cont[0]) is not None
+    if following.kind != "bare" or not following.cont:
+        return False
+    return header_date(following.cont[0]) is not None or TITLE_ENDING.search(cont[0].strip()) is not None
 
 
 def ends_before(node: Node, line: int) -> bool:
