@@ -99,10 +99,11 @@ def test_a_column_that_adds_one_row_is_no_evidence_of_a_run():
 
 
 def test_a_total_whose_alignments_tie_is_read_under_the_one_a_slip_explains():
-    """1015647 R3: 'General exploration expenses' prints 1,467 and 432,764 in two of three columns. With
-    Professional fees 512,659 -> 512,359 no placement foots Total Expenses: 2015/2016 leaves 2017 off by
-    1,467, 2016/2015 leaves 2016 off by 300. FT010 took the first of the two, which no slip explains, and
-    stayed quiet; it now takes the one a slip explains."""
+    """1015647 R3: 'General exploration expenses' prints 1,467 and 432,764 in two of three columns (2016 and
+    2015). With Professional fees 512,659 -> 512,359 no placement foots Total Expenses, and two leave one
+    column off (the column the row leaves empty is not compared): 1,467 under 2017 leaves 2017 off by 1,467;
+    1,467 under 2016 leaves 2016 off by 300. FT010 took the first, which no slip explains, and stayed quiet;
+    it now takes the one a slip explains."""
     text = (FIXTURES.parent / "pages" / "1015647_000117184318002347_R3.txt").read_text()
     assert findings(text) == []
     found = [f for f in check_filing(parse_text(text.replace("\n|$ 512,659\n", "\n|$ 512,359\n"), "R3.txt"), RULES)
