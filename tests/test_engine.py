@@ -64,6 +64,8 @@ def test_real_defect_retained_earnings_march_2018_mistyped():
     assert found[0].diagnosis == ("one digit differs: 4 -> 6 in the millions place in 36,361,343 (line 72); "
                                   "or one digit differs: 8 -> 6 in the millions place in (36,538,603) (line 73)")
     assert found[0].ambiguous
+    # the finding read (128,892) as the total: its cell names that column (the report's grid puts it there)
+    assert [(c.line, c.role, c.column) for c in found[0].cells if c.role == "total"] == [(74, "total", "Total")]
 
 
 def test_rounding_off_by_one_is_ft002_only():

@@ -82,3 +82,23 @@ def test_batch_has_an_index_and_a_section_per_file():
 
 def test_no_findings():
     assert "No findings." in render([FileResult("clean.txt", pages=1)])
+
+
+def test_a_cell_the_page_leaves_open_sits_where_a_finding_read_it():
+    """Three values over five columns (an equity statement's movement): by default they take the first
+    columns they may; the one a finding read under Total sits there, and the cells keep their order."""
+    from checker.reporters.html import place_cells
+    from checker.reporters.results import TableCell, TableRow
+
+    columns = ("Common Stock", "Preferred", "APIC", "Deficit", "Total")
+    row = TableRow("Issuance", (), "item", (TableCell(10, "$ 30", (0, 1, 2)), TableCell(11, "67,570", (1, 2, 3)),
+                                            TableCell(12, "67,600", (2, 3, 4))))
+
+    def shown(assumed):
+        return [slot.full if slot else None for slot in place_cells(row, 5, "file0", columns, assumed)]
+
+    assert shown({}) == ["$ 30", "67,570", "67,600", None, None]
+    assert shown({12: "Total"}) == ["$ 30", "67,570", None, None, "67,600"]
+    assert shown({11: "Deficit", 12: "Total"}) == ["$ 30", None, None, "67,570", "67,600"]
+    # a column no candidate has, or one left of a cell already placed, is not taken
+    assert shown({12: "Common Stock"}) == ["$ 30", "67,570", "67,600", None, None]

@@ -75,24 +75,33 @@ class FileView:
     by_severity: dict[str, int]
 
 
-def place_cells(row: TableRow, width: int, file_id: str) -> list[GridCell | None]:
-    """Put each cell in its column: the exact one, else the first free candidate, else the first free slot."""
+def place_cells(row: TableRow, width: int, file_id: str, columns: tuple[str, ...] = (),
+                assumed: dict[int, str] | None = None) -> list[GridCell | None]:
+    """Put each cell in its column: the exact one; else the one a finding named for it (`assumed`: line ->
+    column header); else the first free candidate right of the cells before, else any free candidate, else
+    the first free slot. A cell whose column the page leaves open shows where a finding read it."""
+    assumed = assumed or {}
     slots: list[GridCell | None] = [None] * width
+    last = -1  # the column of the cell placed before: the cells of a row keep their order
     for cell in row.cells:
         text = cell.raw if len(cell.raw) <= LONG_CELL else cell.raw[:LONG_CELL] + "\u2026"
         view = GridCell(f"{file_id}-L{cell.line}", cell.line, text, cell.raw, len(cell.columns) != 1)
         free = [i for i in cell.columns if 0 <= i < width and slots[i] is None]
-        free = free or [i for i in range(width) if slots[i] is None]
+        ordered = [i for i in free if i > last]
+        named = [i for i in ordered if i < len(columns) and columns[i] == assumed.get(cell.line)]
+        free = named or ordered or free or [i for i in range(width) if slots[i] is None]
         if not free:
             slots.append(None)
             free = [len(slots) - 1]
         slots[free[0]] = view
+        last = free[0]
     return slots
 
 
-def page_view(table: PageTable, file_id: str) -> PageView:
+def page_view(table: PageTable, file_id: str, assumed: dict[int, str] | None = None) -> PageView:
     width = len(table.columns) or max((len(r.cells) for r in table.rows), default=0)
-    rows = [GridRow(r.label, r.member_path, r.kind, place_cells(r, width, file_id)) for r in table.rows]
+    rows = [GridRow(r.label, r.member_path, r.kind, place_cells(r, width, file_id, table.columns, assumed))
+            for r in table.rows]
     widest = max((len(r.slots) for r in rows), default=width)
     for row in rows:
         row.slots += [None] * (widest - len(row.slots))
@@ -102,7 +111,9 @@ def page_view(table: PageTable, file_id: str) -> PageView:
 
 def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
     file_id = f"file{number}"
-    pages = {index: page_view(table, file_id) for index, table in sorted(result.tables.items())}
+    # the column each finding read a cell in: where the page leaves it open, the grid shows it there
+    assumed = {c.line: c.column for finding in result.findings for c in finding.cells if c.column}
+    pages = {index: page_view(table, file_id, assumed) for index, table in sorted(result.tables.items())}
     cells = {cell.line: cell for page in pages.values() for row in page.rows for cell in row.slots if cell}
     findings = []
     by_severity = {severity.value: 0 for severity in Severity}

@@ -273,6 +273,7 @@ def _cross_finding(compiled, ctx, frow, tcol, bad, slip: Diagnosis | None = None
     names = {"total": operand(ctx, frow, tfact, tcol, unsure), "sum": fmt(expected), "title": rule.title,
              "operands": " + ".join(p.shown for p in parts), "diagnosis": found.text if found else ""}
     template = rule.message or "{total} but the other columns sum to {sum} ({operands}): {diagnosis}"
-    cells = [ctx.facts.involved(frow, tfact, "total", None if unsure else tcol)] + [
+    # a total read as the row's last value (slip given) sits under Total by the finding's own reading
+    cells = [ctx.facts.involved(frow, tfact, "total", tcol if slip or not unsure else None)] + [
         ctx.facts.involved(frow, p, "component") for p in parts]
     return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
