@@ -21,10 +21,10 @@ from checker.ast.values import (CellValue, footnote_refs, header_date, scales, s
                                 statement_kind, SCALE_LINE)
 
 DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
-# labels that head a section and never carry values
 # how EDGAR ends a page title: "(Details)", "(Tables)", "(Policies)", "- USD ($)", "(USD $)", "- $ / shares"
 TITLE_ENDING = re.compile(r"\((?:Details|Tables|Policies)\b[^)]*\)|\s-\s[A-Z]{3} \([^)]{1,4}\)$|\([A-Z]{3} \$\)$"
                           r"|\s-\s(?:\$ / shares|shares|pure)$")
+# labels that head a section and never carry values
 ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
