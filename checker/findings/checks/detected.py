@@ -147,17 +147,18 @@ def _placements(frow, columns: tuple[int, ...]) -> list[tuple]:
     alignments = frow.alignments
     if len(alignments) > MAX_PLACEMENTS:
         return []
-    shift = {col: FIELD * k for k, col in enumerate(columns)}  # the page's column -> its field in a packed sum
+    position = {col: k for k, col in enumerate(columns)}  # the page's column -> the total's cell
     facts = list(frow.facts.values())  # every cell a fact (a row with a shape), in the order of the alignment
+    units = [_units(fact.printed) for fact in facts]
     placements = {}  # packed values -> the first alignment that gives them
     for alignment in alignments:
-        if all(col in shift for col in alignment):
+        if all(col in position for col in alignment):
             packed = 0
-            for col, fact in zip(alignment, facts):
-                packed += _units(fact.printed) << shift[col]
+            for col, value in zip(alignment, units):
+                packed += value << (FIELD * position[col])
             placements.setdefault(packed, alignment)
     guessed = len(placements) > 1  # the finding will say the page does not show every column
-    return [(frow, {shift[col] // FIELD: fact for col, fact in zip(alignment, facts)}, packed, guessed)
+    return [(frow, {position[col]: fact for col, fact in zip(alignment, facts)}, packed, guessed)
             for packed, alignment in placements.items()]
 
 
