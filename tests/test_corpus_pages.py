@@ -82,6 +82,11 @@ def test_table_in_a_text_block_with_pipes_keeps_currency_signs_with_amounts():
     ("pages/1934064_000155837024010492_R61.txt", 35, 3),  # "Warrant liability, ending" is money
     ("rhtm/aapl-2025q1_R2.txt", 83, 3),   # "Basic (in shares)" on "shares in Thousands, $ in Millions"
     ("rhtm/aapl-2025q1_R2.txt", 39, 6),   # operating expenses in millions
+    # an equity statement's movement printed twice: "Stock issued for the exercise of stock options" is the
+    # amount ($ in Thousands), "..., shares" below it the count; "Stock-based compensation, shares" a count too
+    ("pages/1289340_000149315223040354_R5.txt", 44, 3),
+    ("pages/1289340_000149315223040354_R5.txt", 47, 0),
+    ("pages/1289340_000149315223040354_R5.txt", 34, 0),
 ])
 def test_amounts_whose_labels_mention_shares_take_the_money_scale(path, line, scale):
     filing = parse_file(str(FIXTURES / path))

@@ -51,6 +51,7 @@ def close_rows(page: Page) -> None:
     sections: set[str] = set()  # section labels seen so far on the page
     scaled = title is not None and bool(title.money_scale or title.shares_scale)
     valued = [any(c.kind is not EMPTY for c in row.cells) for row in page.rows]
+    twins = money_twins(page.rows) if scaled else set()
     for i, row in enumerate(page.rows):
         has_values = valued[i]
         if row.kind is MEMBER_ROW or (not has_values and names_members(row.label)) \
@@ -66,7 +67,7 @@ def close_rows(page: Page) -> None:
         if row.kind is ITEM_ROW:
             assign(row, "section", section)
             if scaled and has_values:  # on an unscaled page every scale stays 0
-                scale_cells(row, title)
+                scale_cells(row, title, twins)
 
 
 def names_members(label: str) -> bool:
@@ -114,10 +115,20 @@ PER_SHARE_LABEL = AnyCase(r"per (?:share|unit)|price|\$ / shares|/ ?share")
 # $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased"
 MONEY_LABEL = AnyCase(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
                       r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$")
-SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b")
+SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b"
+                      r"|, shares\b[^,]*(?:, \d{4})?$")  # "Stock issued, shares", "Balance, shares at Dec. 31, 2021"
+# an equity statement prints a movement twice: its amount ("Stock issued for the exercise of stock options")
+# and its shares, the same label with ", shares" or " (in shares)" added
+SHARES_TWIN = re.compile(r"^(?P<label>.+?)(?:, shares| \(in shares\))$", re.IGNORECASE)
 
 
-def scale_cells(row: Row, title: Title) -> None:
+def money_twins(rows: list[Row]) -> set[str]:
+    """Labels of rows that print an amount because another row prints the same movement's shares."""
+    labels = {row.label for row in rows}
+    return {m["label"] for row in rows if (m := SHARES_TWIN.match(row.label)) and m["label"] in labels}
+
+
+def scale_cells(row: Row, title: Title, twins: set[str]) -> None:
     """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
     label = row.label
     per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label)
@@ -127,17 +138,17 @@ def scale_cells(row: Row, title: Title) -> None:
             assign(cell, "scale", 0 if per_share else title.money_scale)
         elif cell.kind is NUMBER:
             if number_scale is None:
-                number_scale = title.shares_scale if counts_shares(row, per_share) \
+                number_scale = title.shares_scale if counts_shares(row, per_share, twins) \
                     else 0 if per_share else title.money_scale
             assign(cell, "scale", number_scale)
 
 
-def counts_shares(row: Row, per_share: bool) -> bool:
+def counts_shares(row: Row, per_share: bool, twins: set[str]) -> bool:
     """A number on this row is a count of shares (options, units...), not an amount of money."""
     label = row.label
     if row.unit == "shares":
         return True
-    if per_share or not SHARE_LABEL.search(label):
+    if per_share or not SHARE_LABEL.search(label) or label in twins:
         return False
     money = any(c.kind is MONEY for c in row.cells) or MONEY_LABEL.search(label)
     return not money or SHARE_COUNT.search(label) and "$" not in label

@@ -9,6 +9,9 @@ from checker.rules.model import PageSelector, Selector
 from checker.rules.words import required_words
 
 UNIT_TAIL = re.compile(r"\s*(\|\s*\S.*|\((in|In) [^)]*\))\s*$")
+# an equity statement's share-count rows: "Stock issued, shares", "Beginning balance, shares at Dec. 31, 2021",
+# "Common stock, shares issued" (the label's last part, a date's own comma aside, names shares)
+SHARES_PART = re.compile(r", shares\b[^,]*(?:, \d{4})?$")
 
 
 def normal_label(label: str) -> str:
@@ -92,7 +95,7 @@ def label_unit(label: str) -> str | None:
     label = label.lower()
     if "per share" in label or "per unit" in label or "(in dollars per share)" in label:
         return "per_share"
-    if "(in shares)" in label:
+    if "(in shares)" in label or SHARES_PART.search(label):
         return "shares"
     return None
 
