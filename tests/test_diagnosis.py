@@ -53,7 +53,8 @@ def test_trimmed_drops_zeros_never_digits(value, decimals, text):
 @pytest.mark.parametrize("count,text", [
     (1, "a"),
     (3, "a; or b; or c"),
-    (4, "a; or b; or c; or a slip in one other cell"),
+    (4, "a; or b; or c; or d"),
+    (5, "a; or b; or c; or a slip in one of 2 other cells"),
     (6, "a; or b; or c; or a slip in one of 3 other cells"),
 ])
 def test_either_names_three_slips_and_counts_the_rest(count, text):

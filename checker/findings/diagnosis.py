@@ -30,12 +30,11 @@ class Diagnosis:
 
 def either(slips: list[str], shown: int = 3) -> str:
     """Several cells' slips that would each explain one difference: the first few, then how many more
-    (naming three of a dozen would suggest the culprit is among them)."""
-    text = "; or ".join(slips[:shown])
-    more = len(slips) - shown
-    if more > 0:
-        text += "; or a slip in one other cell" if more == 1 else f"; or a slip in one of {more} other cells"
-    return text
+    (naming three of a dozen would suggest the culprit is among them); all of them when only one more
+    would be left unnamed, as naming it takes no more words than counting it."""
+    if len(slips) <= shown + 1:
+        return "; or ".join(slips)
+    return "; or ".join(slips[:shown]) + f"; or a slip in one of {len(slips) - shown} other cells"
 
 
 def place_name(power: int) -> str:
