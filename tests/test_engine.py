@@ -58,14 +58,23 @@ def test_real_defect_retained_earnings_march_2018_mistyped():
     (38,538,603), printed (36,538,603), so the March 2018 balance row does not cross-foot to its total
     (128,892). The row fills 8 of 10 columns; its last value is read as the total (EDGAR leaves a total
     empty only when nil), and a one-digit slip in APIC or in retained earnings explains the difference.
-    Nothing else on the page (share rows, movements of two to four columns) is reported."""
+    The same slip stops the statement rolling from the December 2017 balance (RF003): a column in
+    which the net loss is the only movement, among rows that fill two to eight of ten columns, so
+    whole rows are added up. Nothing else on the page (share rows, movements of two to four
+    columns) is reported."""
     found = findings("real_defect_832489_R5.txt", ("error", "warning", "info"))
-    assert [(f.rule, f.lines) for f in found] == [("FT011", [67, 68, 69, 70, 71, 72, 73, 74])]
+    assert [(f.rule, f.lines[0], f.lines[-1]) for f in found] == [("RF003", 29, 74), ("FT011", 67, 74)]
+    rolled = found.pop(0)
+    assert found[0].lines == [67, 68, 69, 70, 71, 72, 73, 74]
     assert found[0].diagnosis == ("one digit differs: 4 -> 6 in the millions place in 36,361,343 (line 72); "
                                   "or one digit differs: 8 -> 6 in the millions place in (36,538,603) (line 73)")
     assert found[0].ambiguous
     # the finding read (128,892) as the total: its cell names that column (the report's grid puts it there)
     assert [(c.line, c.role, c.column) for c in found[0].cells if c.role == "total"] == [(74, "total", "Total")]
+    assert "(36,538,603) (line 73)" in rolled.diagnosis and "4 -> 6 in the millions place in 36,361,343" in rolled.diagnosis
+    assert rolled.message.startswith("Added across all columns, Balance at Dec. 31, 2017 (line 28) plus the "
+                                     "activity below it comes to -257,784, but Balance at Mar. 31, 2018 (line 66) "
+                                     "comes to 1,742,216")
 
 
 def test_rounding_off_by_one_is_ft002_only():

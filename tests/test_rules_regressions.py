@@ -110,3 +110,27 @@ def test_a_total_whose_alignments_tie_is_read_under_the_one_a_slip_explains():
              if f.rule == "FT010"]
     assert len(found) == 1 and found[0].lines[0] == 13 and found[0].lines[-1] == 60, found
     assert "sum to 4,466,764" in found[0].message and found[0].diagnosis.endswith("; or a slip in one of 6 other cells")
+
+
+def test_an_equity_statement_rolls_by_whole_rows():
+    """1289340 R5 as filed rolls; its first stock-based compensation amount 7,906 retyped 7,306 is found by RF003.
+    Three things make it visible: the movement rows fill two of seven columns, so whole rows are added up; the
+    share-count rows ("Stock-based compensation, shares") stay out of the amounts; and "Preferred stock
+    conversion", a movement of shares alone whose amount row is empty, does not end the roll as a heading would."""
+    name = "../pages/1289340_000149315223040354_R5.txt"
+    assert findings(page(name)) == []
+    found = [f for f in findings(changed(name, 31, "|7,306")) if f.rule == "RF003"]
+    assert len(found) == 1 and 31 in found[0].lines
+    assert "one digit differs: 9 -> 3 in the hundreds place in 7,306 (line 31)" in found[0].diagnosis
+    assert "plus the activity below it comes to 60,518, but Ending balance, value at Sep. 30, 2022" in found[0].message
+
+
+def test_a_valueless_row_inside_a_roll_forward_does_not_end_it():
+    """1848739 R145: "Gain included in finance cost" prints no value, so the AST reads it as a heading; the
+    warrant obligation still rolls from 22,029 at the beginning of 2022 to 13,035, and 2022's opening balance
+    retyped 22,020 no longer equals 2021's closing 22,029 (RF002)."""
+    name = "rollforward_1848739_R145.txt"
+    assert findings(page(name)) == []
+    found = [f for f in findings(changed(name, 19, "|22,020")) if f.rule == "RF002"]
+    assert [f.lines for f in found] == [[19, 28]]
+    assert found[0].diagnosis == "one digit differs: 9 -> 0 in the units place"

@@ -74,6 +74,10 @@ class RollforwardRule(RuleBase):
     max_rows: int = Field(15, ge=1)
     require_slip: bool = Field(False, description="report only mismatches one keying slip explains (activity "
                                                   "signs are taken as printed, and subtotals among them are not known)")
+    row_sums: bool = Field(False, description="when the page does not show every value's column, add up whole rows: "
+                                              "begin plus activity must equal end over all columns, an empty cell "
+                                              "counting nil (for tables whose every column rolls, such as an "
+                                              "equity statement's member columns)")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "sum"})
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
+from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, solve
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
@@ -64,7 +65,7 @@ def _pairs(compiled, ctx):
     for b in begins:
         key = stem(b.norm)
         e = next((e for e in ends if e.index > b.index and e.row.member_path == b.row.member_path
-                  and e.row.section == b.row.section and compatible(e.unit, b.unit) and stem(e.norm) == key), None)
+                  and compatible(e.unit, b.unit) and stem(e.norm) == key and same_roll(b, e, key, begins)), None)
         if e is None:
             continue
         begin_scales = scales(b)
@@ -75,6 +76,15 @@ def _pairs(compiled, ctx):
         if all(scales(r) <= begin_scales for r in between):
             out.append((b, e, between))
     return out
+
+
+def same_roll(b, e, key: str, begins) -> bool:
+    """Do b and e bound one roll-forward? They do under one section heading. A valueless row between them
+    starts a new section in the AST, but an equity statement prints movements whose amounts are all nil
+    (shares alone moved) that way too: a section changes inside one roll when no other beginning row of
+    the item opens between them."""
+    return e.row.section == b.row.section or not any(
+        b.index < o.index < e.index and stem(o.norm) == key for o in begins)
 
 
 def previous_column(ctx) -> dict[int, int]:
@@ -136,10 +146,14 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
-        best = roll([b, e] + between, exact)
-        if best is None:
-            continue
-        finding = _rollforward_finding(rule, ctx, b, e, between, best[0])
+        rows = [b, e] + between
+        best = roll(rows, exact)
+        finding = None if best is None else _rollforward_finding(rule, ctx, b, e, between, best[0])
+        # nothing found column by column (some alignment rolls in every column begin and end share, there are
+        # too many alignments to try, or no slip explains the column that fails): whole rows also count the
+        # columns begin or end leaves empty, whatever the alignment
+        if finding is None and rule.row_sums and not all(r.exact for r in rows):
+            finding = row_sums.finding(rule, ctx, rows)
         if finding is not None:
             out.append(finding)
     return out
