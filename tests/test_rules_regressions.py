@@ -134,3 +134,27 @@ def test_a_valueless_row_inside_a_roll_forward_does_not_end_it():
     found = [f for f in findings(changed(name, 19, "|22,020")) if f.rule == "RF002"]
     assert [f.lines for f in found] == [[19, 28]]
     assert found[0].diagnosis == "one digit differs: 9 -> 0 in the units place"
+
+
+def test_beginning_balances_are_read_where_the_roll_forward_puts_them():
+    """924613 R127 prints three ending balances and two beginning ones per block. Placing the two beginning
+    balances in 2024 and 2022 compares only 2024's with 2023's end, and used to let 2022's end retyped 1,423 ->
+    1,425 pass; but under that placement the block does not roll, and under the one where it rolls (2024 and
+    2023) 2023's opening 1,423 is not 2022's closing 1,425."""
+    name = "continuity_924613_R127.txt"
+    assert findings(page(name)) == []
+    found = [f for f in findings(changed(name, 94, "|1,425")) if f.rule == "RF002"]
+    assert [f.lines for f in found] == [[79, 94]]
+    assert found[0].diagnosis == "one digit differs: 5 -> 3 in the units place"
+    assert "no placement under which the rows between them roll from one to the other makes them agree" in found[0].message
+
+
+def test_a_roll_forward_that_rolls_by_coincidence_places_nothing():
+    """1285137 R62 writes off each year's whole opening allowance, so with 2013's closing 342,442 retyped the
+    rows also roll with the beginning balances moved one column right, where 2012's opening 5,626 meets 2011's
+    closing 222,007. No slip explains that difference, and nothing so read is reported; and small balances
+    (1307954 R127: 26, 23, 28 in $ millions) roll within rounding in too many placements to read any."""
+    assert [f for f in findings(changed("continuity_1285137_R62.txt", 22, "|$ 342,443")) if f.rule == "RF002"] == []
+    small = (FIXTURES.parent / "pages" / "1307954_000155837020000780_R127.txt").read_text().split("\n")
+    small[26] = "|38"
+    assert [f for f in findings("\n".join(small)) if f.rule == "RF002"] == []

@@ -23,10 +23,11 @@ class Context:
     facts: PageFacts
 
     def finding(self, rule: RuleBase, message: str, cells: list[Involved], diagnosis: str | None = None,
-                ambiguous: bool = False) -> Finding:
+                ambiguous: bool = False, placements: str = "no placement of the values in the columns they can "
+                                                          "take makes them agree") -> Finding:
+        """The finding; an ambiguous one says that the page leaves columns open and which placements were read."""
         if ambiguous:
-            message += (" (the page does not show every value's column; no placement of the values in"
-                        " the columns they can take makes them agree)")
+            message += f" (the page does not show every value's column; {placements})"
         severity = rule.severity
         if ambiguous and rule.ambiguous_severity is not None:
             severity = rule.ambiguous_severity

@@ -69,6 +69,12 @@ class FactRow:
     def exact(self) -> bool:
         return len(self.alignments) == 1
 
+    def pinned(self, i: int) -> FactRow:
+        """The row under its alignment i alone, for a test that fixes where this row's cells sit."""
+        row = FactRow(self.row, self.index, self.norm, self.unit, self.cells, self.facts, self.candidates)
+        row._alignments = [self.alignments[i]]
+        return row
+
     def at(self, alignment: tuple[int, ...]) -> dict[int, Fact]:
         """column -> fact under one alignment."""
         facts = self.facts

@@ -1,6 +1,6 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import (compare, detected, equal, footing_declared, member_total, near_miss, periods,
-                                     range, rollforward, unique)
+from checker.findings.checks import (compare, continuity, detected, equal, footing_declared, member_total,
+                                     near_miss, periods, range, rollforward, unique)
 
 CHECKS = {
     "equal": equal.check,
@@ -8,7 +8,7 @@ CHECKS = {
     "cross_footing": footing_declared.check_columns,
     "detected_footing": detected.check,
     "rollforward": rollforward.check_rollforward,
-    "continuity": rollforward.check_continuity,
+    "continuity": continuity.check_continuity,
     "compare": compare.check,
     "range": range.check,
     "unique": unique.check,

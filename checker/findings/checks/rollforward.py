@@ -1,10 +1,10 @@
-"""rollforward and continuity: balances that roll.
+"""rollforward: balances that roll.
 
-rollforward: beginning balance + the activity rows between it and the ending balance =
-ending balance, in each column where both balances are printed (an activity row with no
-value in a column adds nothing there). continuity: a period's beginning balance is the
-ending balance of the column whose period ends when it begins. Both are evaluated under
-every alignment consistent with the page and flagged only when none satisfies them.
+Beginning balance + the activity rows between it and the ending balance = ending balance,
+in each column where both balances are printed (an activity row with no value in a column
+adds nothing there), evaluated under every alignment consistent with the page and flagged
+only when none satisfies it. The pairs of beginning and ending rows are shared with
+continuity (checker.findings.checks.continuity).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from operator import add, attrgetter, gt, methodcaller
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, solve
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import MAX_ALIGNMENTS, ZERO, agree, describe
+from checker.findings.facts import MAX_ALIGNMENTS, ZERO, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out
@@ -85,58 +85,6 @@ def same_roll(b, e, key: str, begins) -> bool:
     the item opens between them."""
     return e.row.section == b.row.section or not any(
         b.index < o.index < e.index and stem(o.norm) == key for o in begins)
-
-
-def previous_column(ctx) -> dict[int, int]:
-    """column -> the column whose period ends where this one's begins (same duration)."""
-    cols = ctx.page.columns
-    ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
-    for b in cols:
-        if b.end_date is not None:
-            ending.setdefault((b.months, b.end_date.year * 12 + b.end_date.month), b.index)
-    out = {}
-    for a in cols:
-        if a.end_date is None or not a.months:
-            continue
-        found = ending.get((a.months, a.end_date.year * 12 + a.end_date.month - a.months))
-        if found is not None:
-            out[a.index] = found
-    return out
-
-
-def check_continuity(compiled, ctx):
-    rule = compiled.rule
-    prev = previous_column(ctx)
-    if not prev:
-        return []
-    out = []
-    for b, e, _ in pairs(compiled, ctx):
-        if not (b.exact or e.exact):
-            continue  # both rows float across the columns: too little to pin a period on either
-
-        def mismatches(placed):
-            bf, ef = placed
-            common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
-            if not common:
-                return None
-            return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], rule.tolerance == "exact")]
-
-        best = solve([b, e], mismatches)
-        if best is None:
-            continue
-        ambiguous = not (b.exact and e.exact)
-        a, p, bfact, efact = best[0]
-        found = diagnose(bfact.printed, efact.printed)
-        facts = ctx.facts
-        names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(a)),
-                 "end": describe(e, efact, None if ambiguous else facts.column_label(p)),
-                 "diagnosis": found.text if found else "", "title": rule.title}
-        names["operands"] = f"{names['begin']}; {names['end']}"
-        template = rule.message or "{begin} is not the previous period's {end}: {diagnosis}"
-        cells = [facts.involved(b, bfact, "begin", None if ambiguous else a),
-                 facts.involved(e, efact, "end", None if ambiguous else p)]
-        out.append(ctx.finding(rule, template.format_map(names), cells, found.text if found else None, ambiguous))
-    return out
 
 
 def check_rollforward(compiled, ctx):

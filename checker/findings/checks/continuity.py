@@ -1,0 +1,122 @@
+"""continuity: a period's beginning balance is the ending balance of the column whose period ends
+when it begins (the 2023 opening allowance and the 2022 closing allowance).
+
+Evaluated under every alignment of the two rows consistent with the page and flagged only when
+none satisfies it. A page that prints fewer beginning balances than ending ones leaves the
+beginning row's columns open, and a placement that moves its cells where no previous column is
+printed compares nothing and escapes. The roll-forward between the two rows closes that door
+where it can: when it rolls exactly under some placements of the two rows, only those are read.
+A roll can hold by coincidence (small balances, or a year that writes off its whole opening
+balance), so a mismatch read that way is reported only when a keying slip explains it.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from checker.findings.checks.relations import solve
+from checker.findings.checks.rollforward import pairs, roll
+from checker.findings.diagnosis import diagnose
+from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
+
+MAX_PINNED = 16  # joint placements of begin and end tried against the roll-forward (each a search of its own)
+SMALL = 100
+
+
+def previous_column(ctx) -> dict[int, int]:
+    """column -> the column whose period ends where this one's begins (same duration)."""
+    cols = ctx.page.columns
+    ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
+    for b in cols:
+        if b.end_date is not None:
+            ending.setdefault((b.months, b.end_date.year * 12 + b.end_date.month), b.index)
+    out = {}
+    for a in cols:
+        if a.end_date is None or not a.months:
+            continue
+        found = ending.get((a.months, a.end_date.year * 12 + a.end_date.month - a.months))
+        if found is not None:
+            out[a.index] = found
+    return out
+
+
+def rolling(b, e, between) -> set[tuple[int, int]] | None:
+    """The (begin, end) alignments under which the activity between them rolls exactly in every column they
+    share (and they share one); None when that cannot be told for every pair of alignments, or none rolls.
+    Exactly: within rounding, activity of a few units rolls in wrong placements too."""
+    count = len(b.alignments) * len(e.alignments)
+    if not between or count == 1 or count > MAX_PINNED or small(b) or small(e):
+        return None
+    activity = 1
+    for r in between:
+        activity *= len(r.alignments)
+    if activity > MAX_ALIGNMENTS:
+        return None  # roll would try none of them
+    found = set()
+    for i in range(len(b.alignments)):
+        for j in range(len(e.alignments)):
+            if not b.placement(i).keys() & e.placement(j).keys():
+                continue  # begin and end share no column: the roll says nothing of this placement
+            if roll([b.pinned(i), e.pinned(j)] + between, True) is None:
+                found.add((i, j))
+    return found or None
+
+
+def small(frow) -> bool:
+    """Some balance under 100 as printed: activity of a few units rolls it in too many placements (a wrong one
+    among them) to say where its cells sit."""
+    return any(abs(f.printed) < SMALL for f in frow.facts.values())
+
+
+def check_continuity(compiled, ctx):
+    rule = compiled.rule
+    prev = previous_column(ctx)
+    if not prev:
+        return []
+    exact = rule.tolerance == "exact"
+    out = []
+    for b, e, between in pairs(compiled, ctx):
+        if not (b.exact or e.exact):
+            continue  # both rows float across the columns: too little to pin a period on either
+        rolled = rolling(b, e, between)
+        read = None if rolled is None else {(id(b.placement(i)), id(e.placement(j))) for i, j in rolled}
+
+        def mismatches(placed):
+            bf, ef = placed
+            if read is not None and (id(bf), id(ef)) not in read:
+                return None
+            common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
+            if not common:
+                return None
+            return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], exact)]
+
+        best = solve([b, e], mismatches)
+        if best is None:
+            continue
+        if read is not None and not keyed(best[0]):
+            continue  # read by the roll alone, the placement could be a coincidence; a keying slip confirms it
+        out.append(_finding(rule, ctx, b, e, best[0], read is not None))
+    return out
+
+
+def keyed(bad) -> bool:
+    found = diagnose(bad[2].printed, bad[3].printed)
+    return found is not None and found.keying
+
+
+def _finding(rule, ctx, b, e, bad, by_roll: bool):
+    a, p, bfact, efact = bad
+    ambiguous = not (b.exact and e.exact)
+    found = diagnose(bfact.printed, efact.printed)
+    facts = ctx.facts
+    names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(a)),
+             "end": describe(e, efact, None if ambiguous else facts.column_label(p)),
+             "diagnosis": found.text if found else "", "title": rule.title}
+    names["operands"] = f"{names['begin']}; {names['end']}"
+    template = rule.message or "{begin} is not the previous period's {end}: {diagnosis}"
+    cells = [facts.involved(b, bfact, "begin", None if ambiguous else a),
+             facts.involved(e, efact, "end", None if ambiguous else p)]
+    finding = partial(ctx.finding, rule, template.format_map(names), cells, found.text if found else None, ambiguous)
+    if by_roll:
+        return finding(placements="no placement under which the rows between them roll from one to the other "
+                                  "makes them agree")
+    return finding()
