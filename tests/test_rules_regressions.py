@@ -158,3 +158,27 @@ def test_a_roll_forward_that_rolls_by_coincidence_places_nothing():
     small = (FIXTURES.parent / "pages" / "1307954_000155837020000780_R127.txt").read_text().split("\n")
     small[26] = "|38"
     assert [f for f in findings("\n".join(small)) if f.rule == "RF002"] == []
+
+
+def rolls(text: str):
+    """RF001's findings (info, so not among `findings`)."""
+    return [f for f in check_filing(parse_text(text, "page.txt"), RULES) if f.rule == "RF001"]
+
+
+def test_a_slip_in_an_activity_row_is_named():
+    """1639877 R153, a Level 3 fair value roll-forward ('Fair value, Beginning balance': the words name the
+    item, not a price): 2023 payments 4,823 retyped 4,828. The ending balance is two digits off what the rows
+    come to, so only the slip in the payments row explains it."""
+    name = "../pages/1639877_000155837024007862_R153.txt"
+    assert rolls(page(name)) == []
+    found = rolls(changed(name, 21, "|4,828"))
+    assert [f.lines for f in found] == [[13, 17, 21, 25]]
+    assert found[0].diagnosis == "one digit differs: 3 -> 8 in the units place in 'Payments' (line 21)"
+
+
+def test_small_values_are_not_named_as_slips():
+    """922224 R104 as filed: a derivatives column of single digits does not roll, as 'Net OCI during the year'
+    (3) subtotals the rows above it; a one-digit change of some small value would explain almost any such
+    difference, so none is named, and the roll-forward, whose ending balance is no slip of the sum either, is
+    not reported."""
+    assert rolls(page("small_values_922224_R104.txt")) == []

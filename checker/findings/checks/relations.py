@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from checker.ast.model import ValueKind
+from checker.findings.diagnosis import Diagnosis, diagnose
 from checker.findings.facts import ZERO, Fact, FactRow, describe, joint_placements
 from checker.rules.selectors import normal_label
 
@@ -101,3 +102,17 @@ def fits(low: Fact, high: Fact, strict: bool = False, exact: bool = False) -> bo
     """Could low's quantity be <= (or <) high's, given each prints a rounded value?"""
     slack = ZERO if exact else low.half + high.half
     return low.value - slack < high.value if strict else low.value - slack <= high.value
+
+
+def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
+    """The cells one keying slip in which (one digit, two swapped) would explain a mismatch, each given with
+    the value (scaled) that would make the relation hold, with that slip; in line order, as the page reads.
+    Only values of three digits or more: nearly any difference of a few units is one digit of a small value."""
+    found = []
+    for fact, value in wanted:
+        if abs(fact.printed) < 100:
+            continue
+        slip = diagnose(fact.printed, value.scaleb(-fact.cell.scale))
+        if slip is not None and slip.kind in ("one_digit", "transposition"):
+            found.append((fact, slip))
+    return sorted(found, key=lambda pair: pair[0].cell.line)

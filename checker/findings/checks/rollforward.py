@@ -14,14 +14,15 @@ from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.checks import row_sums
-from checker.findings.checks.relations import compatible, solve
-from checker.findings.diagnosis import diagnose, fmt, trimmed
+from checker.findings.checks.relations import compatible, slipped, solve
+from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt, trimmed
 from checker.findings.facts import MAX_ALIGNMENTS, ZERO, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
-# beginning balance" with "Allowance, ending balance" once taken out
+# beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
+# ("Opening net book value (recast)", "Beginning balance, as adjusted") still opens the same roll
 ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|the|at|as|period|year|balance|"
-                      r"balances|outstanding|in|on)\b|[a-z]{3}\.? \d{1,2}, \d{4}|\b(january|february|march|april|"
+                      r"balances|outstanding|in|on|recast|restated|adjusted)\b|[a-z]{3}\.? \d{1,2}, \d{4}|\b(january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
 
 
@@ -223,10 +224,10 @@ def _rollforward_finding(rule, ctx, b, e, between, bad):
     facts = ctx.facts
     where = None if ambiguous else col
     expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
-    found = diagnose(efact.printed, expected)
+    by_fact = {id(f): r for r in between for f in r.facts.values()}
+    found = _slip(b, e, bfact, efact, terms, by_fact, total - efact.value) or diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
-    by_fact = {id(f): r for r in between for f in r.facts.values()}
     cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
         facts.involved(by_fact[id(t)], t, "activity", where) for t in terms]
     names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(col)),
@@ -235,6 +236,18 @@ def _rollforward_finding(rule, ctx, b, e, between, bad):
     names["operands"] = f"{names['begin']}; {names['end']}"
     template = rule.message or "{begin} plus the activity below it comes to {sum}, but {end}: {diagnosis}"
     return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, ambiguous)
+
+
+def _slip(b, e, bfact, efact, terms, by_fact, diff):
+    """The keying slips in one cell of the column (begin, activity or end) that would each explain the
+    difference, naming each cell's row (see `either`); None when no one slip does."""
+    culprits = slipped([(bfact, bfact.value - diff), (efact, efact.value + diff)]
+                       + [(t, t.value - diff) for t in terms])
+    if not culprits:
+        return None
+    rows = {id(bfact): b, id(efact): e, **{id(t): by_fact[id(t)] for t in terms}}
+    return Diagnosis(culprits[0][1].kind, either([f"{slip.text} in {rows[id(fact)].row.label!r} (line {fact.cell.line})"
+                                                  for fact, slip in culprits]))
 
 
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from checker.findings.checks.relations import slipped
 from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt, trimmed
 from checker.findings.facts import ZERO, Fact, FactRow
-
-SLIPS = ("one_digit", "transposition")
 
 
 def mismatch(rows: list[FactRow], exact: bool) -> Decimal | None:
@@ -31,16 +30,10 @@ def mismatch(rows: list[FactRow], exact: bool) -> Decimal | None:
 
 
 def slips(rows: list[FactRow], diff: Decimal) -> list[tuple[Fact, Diagnosis]]:
-    """The cells one keying slip in which would explain `diff`: each with what it should print."""
-    found = []
-    for i, frow in enumerate(rows):
-        shift = diff if i == 1 else -diff  # the ending row is short by diff; a begin or activity value long by it
-        for fact in frow.facts.values():
-            wanted = (fact.value + shift).scaleb(-fact.cell.scale)
-            slip = diagnose(fact.printed, wanted)
-            if slip is not None and slip.kind in SLIPS:
-                found.append((fact, slip))
-    return sorted(found, key=lambda pair: pair[0].cell.line)  # as the page reads, top to bottom
+    """The cells one keying slip in which would explain `diff`: the ending row is short by diff, a beginning
+    or activity value long by it."""
+    return slipped([(fact, fact.value + (diff if i == 1 else -diff))
+                    for i, frow in enumerate(rows) for fact in frow.facts.values()])
 
 
 def finding(rule, ctx, rows: list[FactRow]):
