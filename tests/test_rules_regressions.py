@@ -182,3 +182,21 @@ def test_small_values_are_not_named_as_slips():
     difference, so none is named, and the roll-forward, whose ending balance is no slip of the sum either, is
     not reported."""
     assert rolls(page("small_values_922224_R104.txt")) == []
+
+
+def test_a_total_column_that_movements_leave_empty_is_left_out():
+    """Apple tags most equity movements in their member column only, so its Total column does not roll
+    (aapl-2025q1 R6: 'Common stock issued | 752' in one column of four). The rolls leave that column out:
+    quiet as filed; 6,133 of share-based compensation retyped 6,733 is found among the members' values. A
+    page built the same way whose one member-only movement is round (5,000) would otherwise read as a slip
+    of 5,000 in a balance: quiet, and its movement retyped 5,400 is named."""
+    apple = "sparse_total_aapl-2025q1_R6.txt"
+    assert findings(page(apple)) == []
+    found = [f for f in findings(changed(apple, 24, "|6,733")) if f.rule == "RF003"]
+    assert len(found) == 1 and 24 in found[0].lines and 13 not in found[0].lines  # 13: the Total, $ 62,146
+    assert found[0].message.startswith("Added across all columns but Total, Beginning balances at Sep. 30, 2023")
+    built = "sparse_total_synthetic.txt"
+    assert findings(page(built)) == []
+    found = [f for f in findings(changed(built, 15, "|5,400")) if f.rule == "RF003"]
+    assert [f.lines for f in found] == [[12, 15, 21]]
+    assert found[0].diagnosis.startswith("one digit differs: 0 -> 4 in the hundreds place in 'Common stock issued'")

@@ -112,9 +112,10 @@ class AnyCase:
 SHARE_LABEL = AnyCase(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b")
 PER_SHARE_LABEL = AnyCase(r"per (?:share|unit)|price|\$ / shares|/ ?share")
 # an amount of money whose label still speaks of shares: "Warrant liability", "Common stock,
-# $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased"
+# $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased", "Common stock withheld related
+# to net share settlement of equity awards"
 MONEY_LABEL = AnyCase(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
-                      r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|\$")
+                      r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|settlement|\$")
 SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b"
                       r"|, shares\b[^,]*(?:, \d{4})?$")  # "Stock issued, shares", "Balance, shares at Dec. 31, 2021"
 # an equity statement prints a movement twice: its amount ("Stock issued for the exercise of stock options")

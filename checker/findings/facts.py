@@ -71,8 +71,16 @@ class FactRow:
 
     def pinned(self, i: int) -> FactRow:
         """The row under its alignment i alone, for a test that fixes where this row's cells sit."""
+        return self._view([self.alignments[i]])
+
+    def avoiding(self, col: int) -> FactRow:
+        """The row under its alignments that leave column `col` empty (all of them when none does)."""
+        kept = [a for a in self.alignments if col not in a]
+        return self._view(kept) if kept and len(kept) < len(self.alignments) else self
+
+    def _view(self, alignments: list[tuple[int, ...]]) -> FactRow:
         row = FactRow(self.row, self.index, self.norm, self.unit, self.cells, self.facts, self.candidates)
-        row._alignments = [self.alignments[i]]
+        row._alignments = alignments
         return row
 
     def at(self, alignment: tuple[int, ...]) -> dict[int, Fact]:

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from checker.findings.diagnosis import diagnose, either, fmt
 from checker.findings.checks.packed import FIELD, pack, search
+from checker.findings.checks.relations import leaves_total_empty, total_column
 from checker.findings.facts import FactRow
 
 TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
@@ -203,6 +204,8 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
         return None
     facts = ctx.facts
     exact = len(shape[col]) == 1
+    if exact and shape[col][0] == total_column(ctx.page) and leaves_total_empty([r for r, *_ in run]):
+        return None  # a Total column the movements leave empty does not foot, by the company's design
     column = facts.column_label(shape[col][0]) if exact else None
     where_col = shape[col][0] if exact else None
     cells = [facts.involved(total, tfact, "total", where_col)] + [

@@ -116,3 +116,19 @@ def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
         if slip is not None and slip.kind in ("one_digit", "transposition"):
             found.append((fact, slip))
     return sorted(found, key=lambda pair: pair[0].cell.line)
+
+
+TOTAL = re.compile(r"^total$", re.IGNORECASE)
+
+
+def total_column(page) -> int | None:
+    """The column headed 'Total' when it is the page's first or last (where EDGAR puts it), else None."""
+    ends = page.columns[:1] + page.columns[-1:]
+    return next((c.index for c in ends if c.header and TOTAL.match(c.header[-1].strip())), None)
+
+
+def leaves_total_empty(rows: list[FactRow]) -> bool:
+    """Does some row print one value other than nil? A movement fills its member column and, when the company
+    tags it, the Total; one printed alone left the Total empty (Apple: 'Common stock issued | 752' in one
+    column of four), and that Total column does not add up the rows above it."""
+    return any(len(r.facts) == 1 and any(f.value for f in r.facts.values()) for r in rows)

@@ -95,24 +95,27 @@ def check_rollforward(compiled, ctx):
     for b, e, between in pairs(compiled, ctx, rule.max_rows):
         if not between:
             continue
+        skip = row_sums.sparse_total(ctx.page, b, between)
+        if skip is not None:  # a movement printed once is in a member column: its total was left empty
+            between = [r.avoiding(skip) if len(r.facts) == 1 else r for r in between]
         rows = [b, e] + between
-        best = roll(rows, exact)
+        best = roll(rows, exact, skip)
         finding = None if best is None else _rollforward_finding(rule, ctx, b, e, between, best[0])
         # nothing found column by column (some alignment rolls in every column begin and end share, there are
         # too many alignments to try, or no slip explains the column that fails): whole rows also count the
         # columns begin or end leaves empty, whatever the alignment
         if finding is None and rule.row_sums and not all(r.exact for r in rows):
-            finding = row_sums.finding(rule, ctx, rows)
+            finding = row_sums.finding(rule, ctx, rows, skip)
         if finding is not None:
             out.append(finding)
     return out
 
 
-def roll(rows, exact: bool):
+def roll(rows, exact: bool, skip: int | None = None):
     """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
     joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
     MAX_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
-    itertools.product order, with the fewest.
+    itertools.product order, with the fewest. Column `skip` (a Total that does not roll) is not tested.
 
     rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
     first in that same order, each activity row adding its alignment's values to running sums by column (one
@@ -126,12 +129,12 @@ def roll(rows, exact: bool):
             return None
     if count == 0:
         return None
-    first = _bad_columns([r.placement(0) for r in rows], exact)
+    first = _bad_columns([r.placement(0) for r in rows], exact, skip)
     if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
         return first or None
     number = _as_integers(rows)
     if number is None:
-        return solve(rows, partial(_bad_columns, exact=exact))
+        return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
     b, e, acts = rows[0], rows[1], rows[2:]
     choices = [[a.placement(i) for i in range(len(a.alignments))] for a in acts]
     width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
@@ -144,17 +147,17 @@ def roll(rows, exact: bool):
             if not bf.keys() & ef.keys():
                 continue
             # begin - end by column (the activity must bring it to 0 within the slack); a column begin and end do
-            # not share never fails
-            diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if c in bf and c in ef else 0
-                         for c in range(width))
-            slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if c in bf and c in ef
-                          else never for c in range(width))
+            # not share, or the one skipped, never fails
+            tested = [c in bf and c in ef and c != skip for c in range(width)]
+            diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width))
+            slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else never
+                          for c in range(width))
             if _walk(diff, slack, vectors, path, 0, best, (bf, ef)):
                 return None
     if not best:
         return None
     (bf, ef), chosen = best[1], best[2]
-    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact)
+    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
 
 
 def _vector(placed, number, width, exact):
@@ -185,11 +188,11 @@ def _walk(diff, slack, vectors, path, k, best, ends) -> bool:
     return False
 
 
-def _bad_columns(placed, exact):
+def _bad_columns(placed, exact, skip=None):
     """The test `solve` needs, in Decimals: the columns that do not roll under one alignment of [begin, end]
-    + activity (None when begin and end share no column)."""
+    + activity (None when begin and end share no column but `skip`)."""
     bf, ef, acts = placed[0], placed[1], placed[2:]
-    cols = sorted(bf.keys() & ef.keys())
+    cols = sorted(bf.keys() & ef.keys() - {skip})
     return [bad for col in cols if (bad := _column(col, bf, ef, acts, exact))] if cols else None
 
 
