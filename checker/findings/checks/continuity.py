@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from checker.findings.checks.relations import solve
 from checker.findings.checks.rollforward import pairs, roll
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
+from checker.findings.facts import MAX_ALIGNMENTS, agree, describe, joint_placements
 
 MAX_PINNED = 16  # joint placements of begin and end tried against the roll-forward (each a search of its own)
 SMALL = 100
@@ -39,26 +38,24 @@ def previous_column(ctx) -> dict[int, int]:
     return out
 
 
-def rolling(b, e, between) -> set[tuple[int, int]] | None:
-    """The (begin, end) alignments under which the activity between them rolls exactly in every column they
-    share (and they share one); None when that cannot be told for every pair of alignments, or none rolls.
-    Exactly: within rounding, activity of a few units rolls in wrong placements too."""
+def placeable(b, e, between) -> bool:
+    """Can the roll-forward between b and e say where their cells sit? Not of one placement, nor of
+    many, nor when its activity has more alignments than roll tries, nor of small balances (see small)."""
     count = len(b.alignments) * len(e.alignments)
     if not between or count == 1 or count > MAX_PINNED or small(b) or small(e):
-        return None
+        return False
     activity = 1
     for r in between:
         activity *= len(r.alignments)
-    if activity > MAX_ALIGNMENTS:
-        return None  # roll would try none of them
-    found = set()
-    for i in range(len(b.alignments)):
-        for j in range(len(e.alignments)):
-            if not b.placement(i).keys() & e.placement(j).keys():
-                continue  # begin and end share no column: the roll says nothing of this placement
-            if roll([b.pinned(i), e.pinned(j)] + between, True) is None:
-                found.add((i, j))
-    return found or None
+    return activity <= MAX_ALIGNMENTS
+
+
+def _rolls(b, e, between, bf, ef) -> bool:
+    """Does the activity roll b's placement bf to e's placement ef exactly, in every column they share?
+    Exactly: within rounding, activity of a few units rolls in wrong placements too."""
+    i = next(i for i in range(len(b.alignments)) if b.placement(i) is bf)
+    j = next(j for j in range(len(e.alignments)) if e.placement(j) is ef)
+    return roll([b.pinned(i), e.pinned(j)] + between, True) is None
 
 
 def small(frow) -> bool:
@@ -77,25 +74,39 @@ def check_continuity(compiled, ctx):
     for b, e, between in pairs(compiled, ctx):
         if not (b.exact or e.exact):
             continue  # both rows float across the columns: too little to pin a period on either
-        rolled = rolling(b, e, between)
-        read = None if rolled is None else {(id(b.placement(i)), id(e.placement(j))) for i, j in rolled}
-
-        def mismatches(placed):
-            bf, ef = placed
-            if read is not None and (id(bf), id(ef)) not in read:
-                return None
-            common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
-            if not common:
-                return None
-            return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], exact)]
-
-        best = solve([b, e], mismatches)
-        if best is None:
+        placements = joint_placements([b, e])
+        if placements is None:
             continue
-        if read is not None and not keyed(best[0]):
-            continue  # read by the roll alone, the placement could be a coincidence; a keying slip confirms it
-        out.append(_finding(rule, ctx, b, e, best[0], read is not None))
+        tried = [(bf, ef, bad) for bf, ef in placements if (bad := _compare(bf, ef, prev, exact)) is not None]
+        if all(tried_bad for *_, tried_bad in tried):  # no placement agrees (or none compares anything)
+            best = _fewest(tried)
+            if best is not None:
+                out.append(_finding(rule, ctx, b, e, best, False))
+            continue
+        holding = [t for t in tried if not t[2]]
+        failing = sorted((t for t in tried if t[2]), key=lambda t: len(t[2]))  # fewest mismatches first
+        if not failing or not placeable(b, e, between) or any(_rolls(b, e, between, bf, ef) for bf, ef, _ in holding):
+            continue  # it agrees wherever it compares, or the roll-forward cannot tell, or allows such a placement
+        best = next((bad[0] for bf, ef, bad in failing if _rolls(b, e, between, bf, ef)), None)
+        # read by the roll alone, the placement could be a coincidence; a keying slip confirms it
+        if best is not None and keyed(best):
+            out.append(_finding(rule, ctx, b, e, best, True))
     return out
+
+
+def _compare(bf, ef, prev, exact: bool):
+    """The mismatches (begin's column, end's column, begin, end) under one placement of the two rows; None when
+    it compares nothing (no beginning column whose previous column the end row fills)."""
+    common = [(a, prev[a]) for a in sorted(bf) if a in prev and prev[a] in ef]
+    if not common:
+        return None
+    return [(a, p, bf[a], ef[p]) for a, p in common if not agree(bf[a], ef[p], exact)]
+
+
+def _fewest(tried):
+    """The first mismatch of the first placement with the fewest (as `solve` reports), None when none tried."""
+    fewest = min(tried, key=lambda t: len(t[2]), default=None)
+    return None if fewest is None else fewest[2][0]
 
 
 def keyed(bad) -> bool:

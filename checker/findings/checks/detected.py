@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from checker.findings.diagnosis import diagnose, either, fmt
 from checker.findings.checks.packed import FIELD, pack, search
-from checker.findings.checks.relations import leaves_total_empty, total_column
+from checker.findings.checks.relations import leaves_total_empty, slip_gap, total_column
 from checker.findings.facts import FactRow
 
 TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
@@ -161,20 +161,6 @@ def _placements(frow, columns: tuple[int, ...]) -> list[tuple]:
     guessed = len(placements) > 1  # the finding will say the page does not show every column
     return [(frow, {position[col]: fact for col, fact in zip(alignment, facts)}, packed, guessed)
             for packed, alignment in placements.items()]
-
-
-# what a slip changes a value by, in units of the place it happens in: one digit for another (1..9), or two
-# adjacent digits swapped (xy -> yx changes it by 9 * (x - y))
-SLIP_GAPS = frozenset(range(1, 10)) | frozenset(9 * d for d in range(2, 10))
-
-
-def slip_gap(gap: int) -> bool:
-    """Can two values this far apart (any unit) read as one digit mistyped or two adjacent digits swapped?
-    Only if the gap, less its trailing zeros, is in SLIP_GAPS: else diagnose finds neither in any cell."""
-    gap = abs(gap)
-    while gap and not gap % 10:
-        gap //= 10
-    return gap in SLIP_GAPS
 
 
 def _explain(compiled, ctx, total, run, signs, col, got, shape):

@@ -104,6 +104,20 @@ def fits(low: Fact, high: Fact, strict: bool = False, exact: bool = False) -> bo
     return low.value - slack < high.value if strict else low.value - slack <= high.value
 
 
+# what a slip changes a value by, in units of the place it happens in: one digit for another (1..9), or two
+# adjacent digits swapped (xy -> yx changes it by 9 * (x - y))
+SLIP_GAPS = frozenset(range(1, 10)) | frozenset(9 * d for d in range(2, 10))
+
+
+def slip_gap(gap: int) -> bool:
+    """Can two values this far apart (any unit) read as one digit mistyped or two adjacent digits swapped?
+    Only if the gap, less its trailing zeros, is in SLIP_GAPS: else diagnose finds neither in any cell."""
+    gap = abs(gap)
+    while gap and not gap % 10:
+        gap //= 10
+    return gap in SLIP_GAPS
+
+
 def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
     """The cells one keying slip in which (one digit, two swapped) would explain a mismatch, each given with
     the value (scaled) that would make the relation hold, with that slip; in line order, as the page reads.
@@ -112,7 +126,10 @@ def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
     for fact, value in wanted:
         if abs(fact.printed) < 100:
             continue
-        slip = diagnose(fact.printed, value.scaleb(-fact.cell.scale))
+        target = value.scaleb(-fact.cell.scale)
+        if not slip_gap(int("".join(map(str, (target - fact.printed).as_tuple().digits)))):
+            continue  # the gap's digits rule out both slips: diagnose would find neither
+        slip = diagnose(fact.printed, target)
         if slip is not None and slip.kind in ("one_digit", "transposition"):
             found.append((fact, slip))
     return sorted(found, key=lambda pair: pair[0].cell.line)

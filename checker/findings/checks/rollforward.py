@@ -22,8 +22,9 @@ from checker.findings.facts import MAX_ALIGNMENTS, ZERO, describe
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
 # ("Opening net book value (recast)", "Beginning balance, as adjusted") still opens the same roll
 ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|the|at|as|period|year|balance|"
-                      r"balances|outstanding|in|on|recast|restated|adjusted)\b|[a-z]{3}\.? \d{1,2}, \d{4}|\b(january|february|march|april|"
-                      r"may|june|july|august|september|october|november|december)( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
+                      r"balances|outstanding|in|on|recast|restated|adjusted)\b|[a-z]{3}\.? \d{1,2}, \d{4}"
+                      r"|\b(january|february|march|april|may|june|july|august|september|october|november|december)"
+                      r"( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
 
 
 EXPONENT = attrgetter("exponent")
@@ -135,15 +136,28 @@ def roll(rows, exact: bool, skip: int | None = None):
     number = _as_integers(rows)
     if number is None:
         return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
-    b, e, acts = rows[0], rows[1], rows[2:]
-    choices = [[a.placement(i) for i in range(len(a.alignments))] for a in acts]
-    width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
-    vectors = [[_vector(p, number, width, exact) for p in row] for row in choices]  # (values, halves) by column
-    never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
+    for _, _, walk in _walks(rows, number, exact, skip):
+        if walk(best):
+            return None
+    if not best:
+        return None
+    (bf, ef), chosen = best[1], best[2]
+    choices = [[a.placement(i) for i in range(len(a.alignments))] for a in rows[2:]]
+    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
+
+
+def _walks(rows, number, exact, skip):
+    """(i, j, walk) for each alignment i of begin and j of end that share a column, in product order, made as
+    they are reached: walk(best) tries the activity's alignments under them (see _walk)."""
+    b, e, acts = rows[0], rows[1], rows[2:]
+    width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
+    vectors = [[_vector(a.placement(i), number, width, exact) for i in range(len(a.alignments))]
+               for a in acts]  # (values, halves) by column
+    never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
     path = [0] * len(acts)
-    for bf in (b.placement(i) for i in range(len(b.alignments))):
-        for ef in (e.placement(i) for i in range(len(e.alignments))):
+    for i, bf in enumerate(b.placement(i) for i in range(len(b.alignments))):
+        for j, ef in enumerate(e.placement(j) for j in range(len(e.alignments))):
             if not bf.keys() & ef.keys():
                 continue
             # begin - end by column (the activity must bring it to 0 within the slack); a column begin and end do
@@ -152,12 +166,7 @@ def roll(rows, exact: bool, skip: int | None = None):
             diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width))
             slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else never
                           for c in range(width))
-            if _walk(diff, slack, vectors, path, 0, best, (bf, ef)):
-                return None
-    if not best:
-        return None
-    (bf, ef), chosen = best[1], best[2]
-    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
+            yield i, j, partial(_walk, diff, slack, vectors, path, 0, ends=(bf, ef))
 
 
 def _vector(placed, number, width, exact):
