@@ -116,8 +116,10 @@ PER_SHARE_LABEL = AnyCase(r"per (?:share|unit)|price|\$ / shares|/ ?share")
 # to net share settlement of equity awards"
 MONEY_LABEL = AnyCase(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\b|\bcosts?\b|expense|proceeds"
                       r"|\bincome\b|revenue|\bcash\b|dividends?|compensation|settlement|\$")
-SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b"
-                      r"|, shares\b[^,]*(?:, \d{4})?$")  # "Stock issued, shares", "Balance, shares at Dec. 31, 2021"
+# an equity statement's share-count rows: "Stock issued, shares", "Beginning balance, shares at Dec. 31, 2021",
+# "Common stock, shares issued" (the label's last part, a date's own comma aside, names shares; lower case)
+SHARES_ENDING = r", shares\b[^,]*(?:, \d{4})?$"
+SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b|" + SHARES_ENDING)
 # an equity statement prints a movement twice: its amount ("Stock issued for the exercise of stock options")
 # and its shares, the same label with ", shares" or " (in shares)" added
 SHARES_TWIN = re.compile(r"^(?P<label>.+?)(?:, shares| \(in shares\))$", re.IGNORECASE)

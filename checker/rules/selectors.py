@@ -5,13 +5,12 @@ import re
 from typing import Callable
 
 from checker.ast.model import Page, Row, ValueKind
+from checker.ast.rows import SHARES_ENDING
 from checker.rules.model import PageSelector, Selector
 from checker.rules.words import required_words
 
 UNIT_TAIL = re.compile(r"\s*(\|\s*\S.*|\((in|In) [^)]*\))\s*$")
-# an equity statement's share-count rows: "Stock issued, shares", "Beginning balance, shares at Dec. 31, 2021",
-# "Common stock, shares issued" (the label's last part, a date's own comma aside, names shares)
-SHARES_PART = re.compile(r", shares\b[^,]*(?:, \d{4})?$")
+SHARES_PART = re.compile(SHARES_ENDING)  # searched in the lower-cased label
 
 
 def normal_label(label: str) -> str:
