@@ -184,6 +184,13 @@ def test_small_values_are_not_named_as_slips():
     assert rolls(page("small_values_922224_R104.txt")) == []
 
 
+def test_a_small_ending_balance_one_digit_off_is_no_slip():
+    """1410636 R72 as filed: the funded status column (93) -> (96) lists 'Net other comprehensive income (loss)'
+    (3), the subtotal of the two rows above it, among the activity, so the rows come to (99). (96) against
+    (99) is one digit apart, as nearly any two small values a few units apart are: no evidence of a slip."""
+    assert rolls(page("subtotal_1410636_R72.txt")) == []
+
+
 def test_a_total_column_that_movements_leave_empty_is_left_out():
     """Apple tags most equity movements in their member column only, so its Total column does not roll
     (aapl-2025q1 R6: 'Common stock issued | 752' in one column of four). The rolls leave that column out:
