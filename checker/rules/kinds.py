@@ -151,6 +151,14 @@ class MemberTotalRule(RuleBase):
     _check = field_validator("member")(regex_or_none)
 
 
+class MemberFootingRule(RuleBase):
+    """An item's members add up to the item without a member in every column but one."""
+
+    kind: Literal["member_footing"]
+    item: Selector = Selector.model_construct()
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column"})
+
+
 class NearMissRule(RuleBase):
     """Two facts of the same unit that differ only by a keying slip, where coincidence is unlikely."""
 
@@ -166,7 +174,7 @@ class NearMissRule(RuleBase):
 
 
 Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule, CompareRule,
-                       RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, NearMissRule],
+                       RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, NearMissRule],
                  Field(discriminator="kind")]
 
 

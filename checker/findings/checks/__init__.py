@@ -1,6 +1,6 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import (compare, continuity, detected, equal, footing_declared, member_total,
-                                     near_miss, periods, range, rollforward, unique)
+from checker.findings.checks import (compare, continuity, detected, equal, footing_declared, member_footing,
+                                     member_total, near_miss, periods, range, rollforward, unique)
 
 CHECKS = {
     "equal": equal.check,
@@ -14,5 +14,6 @@ CHECKS = {
     "unique": unique.check,
     "periods": periods.check,
     "member_total": member_total.check,
+    "member_footing": member_footing.check,
     "near_miss": near_miss.check,
 }

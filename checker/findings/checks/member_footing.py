@@ -1,0 +1,85 @@
+"""member_footing: an item's members add up to the item without a member, in every column but one.
+
+A Details page prints an item for the whole ("Total stock-based compensation expense") and
+then again under each member of an axis (Cost of Sales, Research and Development, ...). Where
+the members' values add up exactly to the whole in every column but one, and the odd column is
+off by what one mistyped digit in one of its cells would explain, that column holds a keying
+error. The other columns vouch for the members being the whole's parts: members that are not
+(a subset of segments, two axes at once, a total of another scope) fail in every column and
+are not reported. Rows are grouped by label and section; only rows whose columns the page shows
+are read, one row for the whole and one per member, each member named by one heading.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.findings.checks.relations import compatible, slipped
+from checker.findings.diagnosis import either, fmt, trimmed
+from checker.findings.facts import ZERO
+
+ADDITIVE = frozenset({"money", "number", "shares"})
+
+
+def groups(rows):
+    """(whole, members) for each label and section with one whole row and two or more member rows, one per
+    member, every row exact and of one unit as the whole."""
+    by_item = defaultdict(list)
+    for frow in rows:
+        if len(frow.row.member_path) <= 1 and frow.unit in ADDITIVE:
+            by_item[frow.norm, frow.row.section].append(frow)
+    for item in by_item.values():
+        wholes = [r for r in item if not r.row.member_path]
+        members = [r for r in item if r.row.member_path]
+        if len(wholes) != 1 or len(members) < 2 or len({r.row.member_path[0] for r in members}) != len(members):
+            continue
+        whole = wholes[0]
+        if all(r.exact and compatible(r.unit, whole.unit) for r in item):
+            yield whole, members
+
+
+def check(compiled, ctx):
+    rule = compiled.rule
+    out = []
+    for whole, members in groups(compiled.rows("item", ctx)):
+        placed = [m.placement(0) for m in members]
+        odd, vouching = [], 0
+        for col, total in whole.placement(0).items():
+            parts = [(m, p[col]) for m, p in zip(members, placed) if col in p]
+            if len(parts) < 2:
+                continue  # a column the members do not break down: no evidence either way
+            got = sum((f.value for _, f in parts), ZERO)
+            if got == total.value:
+                vouching += 1
+            else:
+                odd.append((col, total, parts, got))
+        if vouching and len(odd) == 1:
+            finding = _explain(rule, ctx, whole, *odd[0])
+            if finding is not None:
+                out.append(finding)
+    return out
+
+
+def _explain(rule, ctx, whole, col, total, parts, got):
+    """The finding when one cell's keying slip explains the odd column, else None."""
+    diff = got - total.value
+    culprits = slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts])
+    if not culprits:
+        return None
+    rows = {id(total): whole, **{id(f): m for m, f in parts}}
+    diagnosis = either([f"{slip.text} in {_name(rows[id(f)])} (line {f.cell.line})" for f, slip in culprits])
+    facts = ctx.facts
+    column = facts.column_label(col)
+    names = {"title": rule.title, "total": f"{whole.row.label} = {total.shown} (line {total.cell.line})",
+             "sum": fmt(trimmed(got.scaleb(-total.cell.scale), total.cell.decimals)), "n": len(parts),
+             "column": column or f"#{col + 1}", "diagnosis": diagnosis,
+             "operands": " + ".join(f.shown for _, f in parts)}
+    template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "
+                                "to it exactly in every other column: {diagnosis}")
+    cells = [facts.involved(whole, total, "total", col)] + [facts.involved(m, f, "component", col) for m, f in parts]
+    return ctx.finding(rule, template.format_map(names), cells, diagnosis)
+
+
+def _name(frow) -> str:
+    """'Research and Development' for a member's row, 'the total' for the whole."""
+    return repr(frow.row.member_path[0]) if frow.row.member_path else "the total"
+
