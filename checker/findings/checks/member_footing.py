@@ -23,11 +23,15 @@ ADDITIVE = frozenset({"money", "number", "shares"})
 def groups(rows):
     """(whole, members) for each label and section with one whole row and two or more member rows, one per
     member, every row exact and of one unit as the whole."""
+    if not any(frow.row.member_path for frow in rows):
+        return  # most pages: no member headings
     by_item = defaultdict(list)
     for frow in rows:
         if len(frow.row.member_path) <= 1 and frow.unit in ADDITIVE:
             by_item[frow.norm, frow.row.section].append(frow)
     for item in by_item.values():
+        if len(item) < 3:
+            continue  # not a whole and two members
         wholes = [r for r in item if not r.row.member_path]
         members = [r for r in item if r.row.member_path]
         if len(wholes) != 1 or len(members) < 2 or len({r.row.member_path[0] for r in members}) != len(members):
