@@ -128,7 +128,8 @@ SHARES_TWIN = re.compile(r"^(?P<label>.+?)(?:, shares| \(in shares\))$", re.IGNO
 def money_twins(rows: list[Row]) -> set[str]:
     """Labels of rows that print an amount because another row prints the same movement's shares."""
     labels = {row.label for row in rows}
-    return {m["label"] for row in rows if (m := SHARES_TWIN.match(row.label)) and m["label"] in labels}
+    return {m["label"] for row in rows if "shares" in row.label.lower() and (m := SHARES_TWIN.match(row.label))
+            and m["label"] in labels}
 
 
 def scale_cells(row: Row, title: Title, twins: set[str]) -> None:
