@@ -7,7 +7,8 @@ column-by-column test (rollforward.roll) cannot be tried. But when every column 
 empty cell counting nil, the sums of whole rows roll too: the beginning row's values plus every
 activity row's values add up to the ending row's, whatever column each value sits in. A
 mismatch there means some column does not roll under any placement, and a keying slip in one
-cell that explains the difference says which.
+cell that explains the difference says which. Cells of rows that add up to their Total are named
+last: a slip in one of them would have broken that sum too.
 
 Some companies tag a movement in its member column only, and the statement leaves its Total
 empty (Apple: "Common stock issued | 752" in one column of four). Their Total column does not
@@ -30,17 +31,35 @@ def sparse_total(page, begin: FactRow, activity: list[FactRow]) -> int | None:
     return total
 
 
+def split_total(frow: FactRow, total: int) -> tuple[Fact, list[Fact]] | None:
+    """(the row's Total cell, its other values): the cell in that column when the row's columns are known,
+    else the value at the Total's end of the row; None when the row has no Total cell or nothing beside it."""
+    if frow.exact:
+        placed = frow.placement(0)
+        if total not in placed or len(placed) < 2:
+            return None
+        return placed[total], [f for c, f in placed.items() if c != total]
+    facts = list(frow.facts.values())
+    if len(facts) < 2:
+        return None
+    return (facts[0], facts[1:]) if total == 0 else (facts[-1], facts[:-1])
+
+
+def adds_up(split: tuple[Fact, list[Fact]] | None) -> bool:
+    """Do the other values add up to the Total cell, within rounding?"""
+    if split is None:
+        return False
+    end, rest = split
+    return abs(sum((f.value for f in rest), ZERO) - end.value) <= end.half + sum((f.half for f in rest), ZERO)
+
+
 def members(frow: FactRow, total: int) -> list[Fact]:
     """The row's values but its Total: the cell in that column when the row's columns are known, else the
     value at the Total's end of the row when the others add up to it."""
     if frow.exact:
         return [f for c, f in frow.placement(0).items() if c != total]
-    facts = list(frow.facts.values())
-    if len(facts) > 1:
-        end, rest = (facts[0], facts[1:]) if total == 0 else (facts[-1], facts[:-1])
-        if abs(sum((f.value for f in rest), ZERO) - end.value) <= end.half + sum((f.half for f in rest), ZERO):
-            return rest
-    return facts
+    split = split_total(frow, total)
+    return split[1] if adds_up(split) else list(frow.facts.values())
 
 
 def mismatch(values: list[list[Fact]], exact: bool) -> Decimal | None:
@@ -71,6 +90,10 @@ def finding(rule, ctx, rows: list[FactRow], skip: int | None = None):
     culprits = slips(values, diff)
     if rule.require_slip and not culprits:
         return None
+    total = total_column(ctx.page) if skip is None else None
+    if total is not None:  # a slip in a row that adds up to its Total would have broken that too: such rows last
+        footed = {id(f) for frow in rows if adds_up(split_total(frow, total)) for f in frow.facts.values()}
+        culprits.sort(key=lambda culprit: id(culprit[0]) in footed)
     b, e = rows[0], rows[1]
     scale = next(iter(e.facts.values())).cell.scale
     decimals = max(f.cell.decimals for facts in values for f in facts)
