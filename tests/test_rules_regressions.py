@@ -231,3 +231,15 @@ def test_members_of_two_axes_are_not_added_up():
     name = "../pages/1836470_000141057825000399_R98.txt"
     assert [f for f in findings(page(name)) if f.rule == "FT012"] == []
     assert [f for f in findings(changed(name, 18, "|54,059")) if f.rule == "FT012"] == []
+
+
+def test_a_member_printed_in_one_column_of_two_is_placed_where_the_others_add_up():
+    """1564538 R85: deferred tax liabilities by temporary difference; 'Other' prints one value (183) in two
+    columns. Placed in 2017 the members add up in both years as filed. With 2016's investment properties
+    retyped 237,459 no placement adds up in both: under the one where 2017 does, 2016 is off by 300."""
+    name = "members_1564538_R85.txt"
+    assert findings(page(name)) == []
+    found = [f for f in findings(changed(name, 22, "|237,459")) if f.rule == "FT012"]
+    assert [(f.lines, f.ambiguous) for f in found] == [([14, 22, 32], True)]
+    assert "but its 2 members sum to 238,551 in column Dec. 31, 2016" in found[0].message
+    assert "1 -> 4 in the hundreds place in 'Investment properties' (line 22)" in found[0].diagnosis

@@ -6,8 +6,11 @@ the members' values add up exactly to the whole in every column but one, and the
 off by what one mistyped digit in one of its cells would explain, that column holds a keying
 error. The other columns vouch for the members being the whole's parts: members that are not
 (a subset of segments, two axes at once, a total of another scope) fail in every column and
-are not reported. Rows are grouped by label and section; only rows whose columns the page shows
-are read, one row for the whole and one per member, each member named by one heading.
+are not reported. Rows are grouped by label and section, one row for the whole and one per
+member, each member named by one heading. Rows whose columns the page leaves open are tried in
+each placement it allows (a few dozen at most): the odd column is read in the first placement
+where every other column adds up, and none is read when some placement adds up in all. A column
+where the whole is nil vouches for nothing.
 """
 from __future__ import annotations
 
@@ -15,14 +18,15 @@ from collections import defaultdict
 
 from checker.findings.checks.relations import compatible, slipped
 from checker.findings.diagnosis import either, fmt, trimmed
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, joint_placements
 
 ADDITIVE = frozenset({"money", "number", "shares"})
+MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page that leaves more open says too little
 
 
 def groups(rows):
     """(whole, members) for each label and section with one whole row and two or more member rows, one per
-    member, every row exact and of one unit as the whole."""
+    member, every row of one unit as the whole."""
     if not any(frow.row.member_path for frow in rows):
         return  # most pages: no member headings
     by_item = defaultdict(list)
@@ -37,7 +41,7 @@ def groups(rows):
         if len(wholes) != 1 or len(members) < 2 or len({r.row.member_path[0] for r in members}) != len(members):
             continue
         whole = wholes[0]
-        if all(r.exact and compatible(r.unit, whole.unit) for r in item):
+        if all(compatible(r.unit, whole.unit) for r in item):
             yield whole, members
 
 
@@ -45,25 +49,38 @@ def check(compiled, ctx):
     rule = compiled.rule
     out = []
     for whole, members in groups(compiled.rows("item", ctx)):
-        placed = [m.placement(0) for m in members]
-        odd, vouching = [], 0
-        for col, total in whole.placement(0).items():
-            parts = [(m, p[col]) for m, p in zip(members, placed) if col in p]
-            if len(parts) < 2:
-                continue  # a column the members do not break down: no evidence either way
-            got = sum((f.value for _, f in parts), ZERO)
-            if got == total.value:
-                vouching += 1
-            else:
-                odd.append((col, total, parts, got))
-        if vouching and len(odd) == 1:
-            finding = _explain(rule, ctx, whole, *odd[0])
+        odd = one_off(whole, members)
+        if odd is not None:
+            finding = _explain(rule, ctx, whole, *odd, ambiguous=not all(r.exact for r in [whole] + members))
             if finding is not None:
                 out.append(finding)
     return out
 
 
-def _explain(rule, ctx, whole, col, total, parts, got):
+def one_off(whole, members):
+    """(column, total, [(member, value)], sum) of the one column that does not add up under the first placement
+    of the rows (at most MAX_PLACEMENTS) in which every other column does; None when some placement adds up
+    in every column, or none leaves exactly one out."""
+    found = None
+    for whole_placed, *placed in joint_placements([whole] + members, MAX_PLACEMENTS) or ():
+        odd, vouching = [], 0
+        for col, total in whole_placed.items():
+            parts = [(m, p[col]) for m, p in zip(members, placed) if col in p]
+            if len(parts) < 2:
+                continue  # a column the members do not break down: no evidence either way
+            got = sum((f.value for _, f in parts), ZERO)
+            if got != total.value:
+                odd.append((col, total, parts, got))
+            elif total.value:
+                vouching += 1  # nil everywhere adds up without saying anything
+        if vouching and not odd:
+            return None
+        if vouching and len(odd) == 1 and found is None:
+            found = odd[0]
+    return found
+
+
+def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     """The finding when one cell's keying slip explains the odd column, else None."""
     diff = got - total.value
     culprits = slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts])
@@ -80,7 +97,7 @@ def _explain(rule, ctx, whole, col, total, parts, got):
     template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "
                                 "to it exactly in every other column: {diagnosis}")
     cells = [facts.involved(whole, total, "total", col)] + [facts.involved(m, f, "component", col) for m, f in parts]
-    return ctx.finding(rule, template.format_map(names), cells, diagnosis)
+    return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous)
 
 
 def _name(frow) -> str:
