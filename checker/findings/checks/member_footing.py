@@ -41,7 +41,7 @@ def groups(rows):
         if len(wholes) != 1 or len(members) < 2 or len({r.row.member_path[0] for r in members}) != len(members):
             continue
         whole = wholes[0]
-        if all(compatible(r.unit, whole.unit) for r in item):
+        if len(whole.facts) > 1 and all(compatible(r.unit, whole.unit) for r in item):  # one column: no voucher
             yield whole, members
 
 
