@@ -173,8 +173,8 @@ class NearMissRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right"})
 
 
-Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule, CompareRule,
-                       RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, NearMissRule],
+Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
+                       CompareRule, RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, NearMissRule],
                  Field(discriminator="kind")]
 
 

@@ -22,6 +22,7 @@ from checker.findings.checks.relations import leaves_total_empty, slipped, total
 from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt, trimmed
 from checker.findings.facts import ZERO, Fact, FactRow
 
+
 def sparse_total(page, begin: FactRow, activity: list[FactRow]) -> int | None:
     """The Total column of an amounts roll whose movements leave it empty (see relations.leaves_total_empty);
     a roll of share counts leaves the Total (an amount) empty throughout."""
