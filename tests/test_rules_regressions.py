@@ -243,3 +243,25 @@ def test_a_member_printed_in_one_column_of_two_is_placed_where_the_others_add_up
     assert [(f.lines, f.ambiguous) for f in found] == [([14, 22, 32], True)]
     assert "but its 2 members sum to 238,551 in column Dec. 31, 2016" in found[0].message
     assert "1 -> 4 in the hundreds place in 'Investment properties' (line 22)" in found[0].diagnosis
+
+
+def test_members_nested_under_a_member_add_up_to_it():
+    """1651717 R117 ages trade receivables: 'Gross' is the whole of 'Gross | Not past due', 'Gross | Past due less
+    than 1 month' and three more. 'Gross | Not past due' for 2021 retyped 373.8 breaks that sum (named by the member
+    that sets the row apart), and also 'Not past due' as gross plus its other measure."""
+    name = "members_nested_1651717_R117.txt"
+    assert findings(page(name)) == []
+    found = [f for f in findings(changed(name, 52, "|373.8")) if f.rule == "FT012"]
+    assert [f.lines for f in found] == [[22, 52, 82], [47, 52, 57, 62, 67, 72]]
+    assert found[1].diagnosis == "one digit differs: 4 -> 7 in the tens place in 'Not past due' (line 52)"
+
+
+def test_a_page_cut_inside_its_table_is_not_added_up_by_member():
+    """717538 R31 is an excerpt that ends inside its table, before its definitions: a member's rows may be cut
+    off, so the others would not add up by design, and FT012 reads no such page. The same retyped value on the
+    page with a definition after it is found."""
+    name = "members_cut_717538_R31.txt"
+    cut = changed(name, 147, "|5")
+    assert [f for f in findings(cut) if f.rule == "FT012"] == []
+    whole = cut + "\n|X\n- Definition\nAmount of impaired financing receivables.\n+ Details\nNo definition available."
+    assert [f.lines for f in findings(whole) if f.rule == "FT012"] == [[25, 86, 147]]

@@ -1,20 +1,22 @@
-"""member_footing: an item's members add up to the item without a member, in every column but one.
+"""member_footing: an item's members add up to the item without them, in every column but one.
 
 A Details page prints an item for the whole ("Total stock-based compensation expense") and
-then again under each member of an axis (Cost of Sales, Research and Development, ...). Where
-the members' values add up exactly to the whole in every column but one, and the odd column is
-off by what one mistyped digit in one of its cells would explain, that column holds a keying
-error. The other columns vouch for the members being the whole's parts: members that are not
-(a subset of segments, two axes at once, a total of another scope) fail in every column and
-are not reported. Rows are grouped by label and section, one row for the whole and one per
-member, each member named by one heading. Rows whose columns the page leaves open are tried in
-each placement it allows (a few dozen at most): the odd column is read in the first placement
-where every other column adds up, and none is read when some placement adds up in all. A column
-where the whole is nil vouches for nothing.
+then again under each member of an axis (Cost of Sales, Research and Development, ...), or
+under a member and again under it and each member of another axis ("Gross", "Gross | Not past
+due", ...). Where the members' values add up exactly to the whole in every column but one, and
+the odd column is off by what one mistyped digit in one of its cells would explain, that column
+holds a keying error. The other columns vouch for the members being the whole's parts: members
+that are not (a subset of segments, two axes at once, a total of another scope) fail in every
+column and are not reported. Rows are grouped by label and section; a whole's members are the
+rows whose member path adds one member to its own. Rows whose columns the page leaves open are
+tried in each placement it allows (a few dozen at most): the odd column is read in the first
+placement where every other column adds up, and none is read when some placement adds up in
+all. A column where the whole is nil vouches for nothing. A page cut inside its table, before
+its definitions, may lack members and is not read.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.findings.checks.relations import compatible, slipped
 from checker.findings.diagnosis import either, fmt, trimmed
@@ -25,28 +27,31 @@ MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page
 
 
 def groups(rows):
-    """(whole, members) for each label and section with one whole row and two or more member rows, one per
-    member, every row of one unit as the whole."""
+    """(whole, members) for each label and section: a row with a member path (none for the page's whole) and the
+    rows whose paths add one member to it, two or more, every row of one unit as the whole ("Cost" and
+    "Intellectual Property | Cost", "Deferred Development Costs | Cost")."""
     if not any(frow.row.member_path for frow in rows):
         return  # most pages: no member headings
     by_item = defaultdict(list)
     for frow in rows:
-        if len(frow.row.member_path) <= 1 and frow.unit in ADDITIVE:
+        if frow.unit in ADDITIVE:
             by_item[frow.norm, frow.row.section].append(frow)
     for item in by_item.values():
         if len(item) < 3:
             continue  # not a whole and two members
-        wholes = [r for r in item if not r.row.member_path]
-        members = [r for r in item if r.row.member_path]
-        if len(wholes) != 1 or len(members) < 2 or len({r.row.member_path[0] for r in members}) != len(members):
-            continue
-        whole = wholes[0]
-        if len(whole.facts) > 1 and all(compatible(r.unit, whole.unit) for r in item):  # one column: no voucher
-            yield whole, members
+        paths = [Counter(r.row.member_path) for r in item]
+        if len({tuple(sorted(p.elements())) for p in paths}) != len(item):
+            continue  # one path printed twice: which row is which is not known
+        for whole, path in zip(item, paths):
+            members = [r for r, p in zip(item, paths) if p.total() == path.total() + 1 and not path - p]
+            if len(members) > 1 and len(whole.facts) > 1 and all(compatible(r.unit, whole.unit) for r in members):
+                yield whole, members  # one column: nothing else would vouch
 
 
 def check(compiled, ctx):
     rule = compiled.rule
+    if not ctx.page.definitions:
+        return []  # an excerpt cut inside its table may lack members: the rest would not add up by design
     out = []
     for whole, members in groups(compiled.rows("item", ctx)):
         odd = one_off(whole, members)
@@ -87,7 +92,7 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     if not culprits:
         return None
     rows = {id(total): whole, **{id(f): m for m, f in parts}}
-    diagnosis = either([f"{slip.text} in {_name(rows[id(f)])} (line {f.cell.line})" for f, slip in culprits])
+    diagnosis = either([f"{slip.text} in {_name(rows[id(f)], whole)} (line {f.cell.line})" for f, slip in culprits])
     facts = ctx.facts
     column = facts.column_label(col)
     names = {"title": rule.title, "total": f"{whole.row.label} = {total.shown} (line {total.cell.line})",
@@ -100,7 +105,8 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous)
 
 
-def _name(frow) -> str:
-    """'Research and Development' for a member's row, 'the total' for the whole."""
-    return repr(frow.row.member_path[0]) if frow.row.member_path else "the total"
-
+def _name(frow, whole) -> str:
+    """The member that sets a member's row apart from the whole ('Research and Development'), 'the total' for
+    the whole."""
+    extra = list((Counter(frow.row.member_path) - Counter(whole.row.member_path)).elements())
+    return repr(extra[0]) if extra else "the total"
