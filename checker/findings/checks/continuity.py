@@ -12,10 +12,11 @@ balance), so a mismatch read that way is reported only when a keying slip explai
 from __future__ import annotations
 
 from functools import partial
+from itertools import product
 
 from checker.findings.checks.rollforward import pairs, roll
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import MAX_ALIGNMENTS, agree, describe, joint_placements
+from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
 
 MAX_PINNED = 16  # joint placements of begin and end tried against the roll-forward (each a search of its own)
 SMALL = 100
@@ -50,11 +51,9 @@ def placeable(b, e, between) -> bool:
     return activity <= MAX_ALIGNMENTS
 
 
-def _rolls(b, e, between, bf, ef) -> bool:
-    """Does the activity roll b's placement bf to e's placement ef exactly, in every column they share?
+def _rolls(b, e, between, i: int, j: int) -> bool:
+    """Does the activity roll b's alignment i to e's alignment j exactly, in every column they share?
     Exactly: within rounding, activity of a few units rolls in wrong placements too."""
-    i = next(i for i in range(len(b.alignments)) if b.placement(i) is bf)
-    j = next(j for j in range(len(e.alignments)) if e.placement(j) is ef)
     return roll([b.pinned(i), e.pinned(j)] + between, True) is None
 
 
@@ -74,10 +73,11 @@ def check_continuity(compiled, ctx):
     for b, e, between in pairs(compiled, ctx):
         if not (b.exact or e.exact):
             continue  # both rows float across the columns: too little to pin a period on either
-        placements = joint_placements([b, e])
-        if placements is None:
+        if len(b.alignments) * len(e.alignments) > MAX_ALIGNMENTS:
             continue
-        tried = [(bf, ef, bad) for bf, ef in placements if (bad := _compare(bf, ef, prev, exact)) is not None]
+        # (begin's alignment, end's, mismatches) of each joint alignment that compares something, in product order
+        tried = [(i, j, bad) for i, j in product(range(len(b.alignments)), range(len(e.alignments)))
+                 if (bad := _compare(b.placement(i), e.placement(j), prev, exact)) is not None]
         if all(tried_bad for *_, tried_bad in tried):  # no placement agrees (or none compares anything)
             best = _fewest(tried)
             if best is not None:
@@ -85,9 +85,9 @@ def check_continuity(compiled, ctx):
             continue
         holding = [t for t in tried if not t[2]]
         failing = sorted((t for t in tried if t[2]), key=lambda t: len(t[2]))  # fewest mismatches first
-        if not failing or not placeable(b, e, between) or any(_rolls(b, e, between, bf, ef) for bf, ef, _ in holding):
+        if not failing or not placeable(b, e, between) or any(_rolls(b, e, between, i, j) for i, j, _ in holding):
             continue  # it agrees wherever it compares, or the roll-forward cannot tell, or allows such a placement
-        best = next((bad[0] for bf, ef, bad in failing if _rolls(b, e, between, bf, ef)), None)
+        best = next((bad[0] for i, j, bad in failing if _rolls(b, e, between, i, j)), None)
         # read by the roll alone, the placement could be a coincidence; a keying slip confirms it
         if best is not None and keyed(best):
             out.append(_finding(rule, ctx, b, e, best, True))

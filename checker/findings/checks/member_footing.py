@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.findings.checks.relations import compatible, slipped
-from checker.findings.diagnosis import either, fmt, trimmed
+from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
+from checker.findings.diagnosis import fmt, trimmed
 from checker.findings.facts import ZERO, joint_placements
 
 ADDITIVE = frozenset({"money", "number", "shares"})
@@ -88,11 +88,12 @@ def one_off(whole, members):
 def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     """The finding when one cell's keying slip explains the odd column, else None."""
     diff = got - total.value
-    culprits = slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts])
-    if not culprits:
-        return None
     rows = {id(total): whole, **{id(f): m for m, f in parts}}
-    diagnosis = either([f"{slip.text} in {_name(rows[id(f)], whole)} (line {f.cell.line})" for f, slip in culprits])
+    found = slip_diagnosis(slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts]),
+                           lambda fact: _name(rows[id(fact)], whole))
+    if found is None:
+        return None
+    diagnosis = found.text
     facts = ctx.facts
     column = facts.column_label(col)
     names = {"title": rule.title, "total": f"{whole.row.label} = {total.shown} (line {total.cell.line})",

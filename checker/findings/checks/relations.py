@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checker.ast.model import ValueKind
-from checker.findings.diagnosis import Diagnosis, diagnose
+from checker.findings.diagnosis import Diagnosis, diagnose, either
 from checker.findings.facts import ZERO, Fact, FactRow, describe, joint_placements
 from checker.rules.selectors import normal_label
 
@@ -133,6 +133,15 @@ def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
         if slip is not None and slip.kind in ("one_digit", "transposition"):
             found.append((fact, slip))
     return sorted(found, key=lambda pair: pair[0].cell.line)
+
+
+def slip_diagnosis(culprits: list[tuple[Fact, Diagnosis]], name) -> Diagnosis | None:
+    """The culprits' slips as one Diagnosis, each naming its cell by name(fact) and its line (see `either`),
+    of the first's kind; None when there are none."""
+    if not culprits:
+        return None
+    return Diagnosis(culprits[0][1].kind,
+                     either([f"{slip.text} in {name(fact)} (line {fact.cell.line})" for fact, slip in culprits]))
 
 
 TOTAL = re.compile(r"^total$", re.IGNORECASE)

@@ -14,8 +14,8 @@ from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.checks import row_sums
-from checker.findings.checks.relations import compatible, slipped, solve
-from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt, trimmed
+from checker.findings.checks.relations import compatible, slip_diagnosis, slipped, solve
+from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import MAX_ALIGNMENTS, ZERO, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
@@ -137,7 +137,7 @@ def roll(rows, exact: bool, skip: int | None = None):
     if number is None:
         return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
-    for _, _, walk in _walks(rows, number, exact, skip):
+    for walk in _walks(rows, number, exact, skip):
         if walk(best):
             return None
     if not best:
@@ -148,16 +148,16 @@ def roll(rows, exact: bool, skip: int | None = None):
 
 
 def _walks(rows, number, exact, skip):
-    """(i, j, walk) for each alignment i of begin and j of end that share a column, in product order, made as
-    they are reached: walk(best) tries the activity's alignments under them (see _walk)."""
+    """For each placement of begin and of end that share a column, in product order, made as they are reached:
+    walk(best), which tries the activity's alignments under them (see _walk)."""
     b, e, acts = rows[0], rows[1], rows[2:]
     width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
     vectors = [[_vector(a.placement(i), number, width, exact) for i in range(len(a.alignments))]
                for a in acts]  # (values, halves) by column
     never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
     path = [0] * len(acts)
-    for i, bf in enumerate(b.placement(i) for i in range(len(b.alignments))):
-        for j, ef in enumerate(e.placement(j) for j in range(len(e.alignments))):
+    for bf in (b.placement(i) for i in range(len(b.alignments))):
+        for ef in (e.placement(j) for j in range(len(e.alignments))):
             if not bf.keys() & ef.keys():
                 continue
             # begin - end by column (the activity must bring it to 0 within the slack); a column begin and end do
@@ -166,7 +166,7 @@ def _walks(rows, number, exact, skip):
             diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width))
             slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else never
                           for c in range(width))
-            yield i, j, partial(_walk, diff, slack, vectors, path, 0, ends=(bf, ef))
+            yield partial(_walk, diff, slack, vectors, path, 0, ends=(bf, ef))
 
 
 def _vector(placed, number, width, exact):
@@ -261,11 +261,8 @@ def _slip(b, e, bfact, efact, terms, by_fact, diff):
     difference, naming each cell's row (see `either`); None when no one slip does."""
     culprits = slipped([(bfact, bfact.value - diff), (efact, efact.value + diff)]
                        + [(t, t.value - diff) for t in terms])
-    if not culprits:
-        return None
     rows = {id(bfact): b, id(efact): e, **{id(t): by_fact[id(t)] for t in terms}}
-    return Diagnosis(culprits[0][1].kind, either([f"{slip.text} in {rows[id(fact)].row.label!r} (line {fact.cell.line})"
-                                                  for fact, slip in culprits]))
+    return slip_diagnosis(culprits, lambda fact: repr(rows[id(fact)].row.label))
 
 
 

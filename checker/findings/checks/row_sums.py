@@ -17,9 +17,10 @@ roll, so it is left out (`sparse_total`): of whole rows, the members' values are
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 
-from checker.findings.checks.relations import leaves_total_empty, slipped, total_column
-from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt, trimmed
+from checker.findings.checks.relations import leaves_total_empty, slip_diagnosis, slipped, total_column
+from checker.findings.diagnosis import Diagnosis, diagnose, fmt, trimmed
 from checker.findings.facts import ZERO, Fact, FactRow
 
 
@@ -101,10 +102,7 @@ def finding(rule, ctx, rows: list[FactRow], skip: int | None = None):
     end_sum = sum((f.value for f in values[1]), ZERO)
     expected = trimmed((end_sum + diff).scaleb(-scale), decimals)
     printed = trimmed(end_sum.scaleb(-scale), decimals)
-    if culprits:
-        diagnosis = either([f"{slip.text} in {fact.shown} (line {fact.cell.line})" for fact, slip in culprits])
-    else:
-        diagnosis = diagnose(printed, expected).text
+    diagnosis = (slip_diagnosis(culprits, attrgetter("shown")) or diagnose(printed, expected)).text
     columns = "all columns" if skip is None else "all columns but Total"
     message = (f"Added across {columns}, {b.row.label} (line {b.line}) plus the activity below it comes to "
                f"{fmt(expected)}, but {e.row.label} (line {e.line}) comes to {fmt(printed)}: {diagnosis}")
