@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 
-from checker.findings.checks.rollforward import pairs, roll
+from checker.findings.checks.rollforward import ROLL_ALIGNMENTS, pairs, roll
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
 
@@ -48,7 +48,7 @@ def placeable(b, e, between) -> bool:
     activity = 1
     for r in between:
         activity *= len(r.alignments)
-    return activity <= MAX_ALIGNMENTS
+    return activity <= ROLL_ALIGNMENTS
 
 
 def _rolls(b, e, between, i: int, j: int) -> bool:

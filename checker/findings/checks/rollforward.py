@@ -28,6 +28,10 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
 
 
 EXPONENT = attrgetter("exponent")
+# joint alignments a roll tries: more than relations in general (MAX_ALIGNMENTS), as the integer walk tries
+# 4,096 in a few milliseconds; a Details page of nil movements ("Retirement | 0") reaches 729 with one
+# roll-forward of three columns
+ROLL_ALIGNMENTS = 4096
 
 
 @lru_cache(maxsize=4096)
@@ -115,7 +119,7 @@ def check_rollforward(compiled, ctx):
 def roll(rows, exact: bool, skip: int | None = None):
     """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
     joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
-    MAX_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
+    ROLL_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
     itertools.product order, with the fewest. Column `skip` (a Total that does not roll) is not tested.
 
     rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
@@ -126,7 +130,7 @@ def roll(rows, exact: bool, skip: int | None = None):
     count = 1
     for r in rows:
         count *= len(r.alignments)
-        if count > MAX_ALIGNMENTS:
+        if count > ROLL_ALIGNMENTS:
             return None
     if count == 0:
         return None
@@ -134,7 +138,7 @@ def roll(rows, exact: bool, skip: int | None = None):
     if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
         return first or None
     number = _as_integers(rows)
-    if number is None:
+    if number is None:  # tries MAX_ALIGNMENTS at most
         return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
     for walk in _walks(rows, number, exact, skip):
