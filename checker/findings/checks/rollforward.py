@@ -16,7 +16,7 @@ from operator import add, attrgetter, gt, methodcaller
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped, solve
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import MAX_ALIGNMENTS, ZERO, describe
+from checker.findings.facts import ZERO, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
