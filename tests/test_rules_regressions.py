@@ -265,3 +265,27 @@ def test_a_page_cut_inside_its_table_is_not_added_up_by_member():
     assert [f for f in findings(cut) if f.rule == "FT012"] == []
     whole = cut + "\n|X\n- Definition\nAmount of impaired financing receivables.\n+ Details\nNo definition available."
     assert [f.lines for f in findings(whole) if f.rule == "FT012"] == [[25, 86, 147]]
+
+
+def test_a_roll_runs_forward_in_time():
+    """1419041 R37's layout: a summary row dated at the period's end printed above the roll-forward that ends
+    there, in the same section. It opens no roll back to December 2016; the December 2016 balance opens one."""
+    from checker.findings.checks.rollforward import pairs
+    from checker.findings.engine import Context, compiled
+    from checker.findings.facts import PageFacts
+
+    text = "\n".join([
+        "|", "Summary of Stock Option Activity (Details)", "|9 Months Ended", "|", "Sep. 30, 2017",
+        "|Shares Subject to Options, Outstanding at September 30, 2017", "|2,636,060",
+        "|Shares Subject to Options, Exercisable", "|654,448",
+        "|Shares Subject to Options, Outstanding at December 31, 2016", "|1,385,855",
+        "|Shares Subject to Options, Granted", "|1,344,245",
+        "|Shares Subject to Options, Exercised", "|(32,688)",
+        "|Shares Subject to Options, Forfeitures and cancellations", "|(61,352)",
+        "|Shares Subject to Options, Outstanding at September 30, 2017", "|2,636,060", ""])
+    filing = parse_text(text, "page.txt")
+    program = compiled(RULES.select(["RF003"]))
+    ctx = Context("page.txt", filing.pages[0], PageFacts(filing.pages[0], program.memo))
+    found = [(b.line, e.line, [r.line for r in between]) for b, e, between in pairs(program.rules[0], ctx)]
+    assert found == [(10, 18, [12, 14, 16])]
+    assert findings(text) == []

@@ -15,13 +15,12 @@ digit explains in the last column is the only thing that sets them apart.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
 from checker.findings.diagnosis import diagnose
-from checker.findings.checks.rollforward import stem
+from checker.findings.checks.rollforward import DATE, stem
 from checker.findings.checks.twins import close_digits, digits, significant_digits, twin_rows
 from checker.findings.facts import Fact, FactRow, describe
 
@@ -37,10 +36,6 @@ def related(a: str, b: str) -> bool:
 def item_name(norm: str) -> str:
     """What `related` compares: the normal label without endpoints, dates, 'balance' and 'total'."""
     return stem(norm).replace("total", "").strip()
-
-
-DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December) \d{1,2},? \d{4}")
 
 
 @lru_cache(maxsize=4096)

@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from decimal import Decimal
 from operator import add, attrgetter, gt, methodcaller
 
+from checker.ast.values import header_date
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped, solve
 from checker.findings.diagnosis import diagnose, fmt, trimmed
@@ -25,8 +26,9 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
                       r"balances|outstanding|in|on|recast|restated|adjusted)\b|[a-z]{3}\.? \d{1,2}, \d{4}"
                       r"|\b(january|february|march|april|may|june|july|august|september|october|november|december)"
                       r"( \d{1,2})?,?( \d{4})?|\d{4}|[^a-z ]")
-
-
+# a date in a row label: EDGAR's ("Balance at Dec. 31, 2017") or the filer's ("as of December 31, 2012")
+DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December) \d{1,2},? \d{4}")
 EXPONENT = attrgetter("exponent")
 # joint alignments a roll tries: more than relations in general (MAX_ALIGNMENTS), as the integer walk tries
 # 4,096 in a few milliseconds; a Details page of nil movements ("Retirement | 0") reaches 729 with one
@@ -71,7 +73,8 @@ def _pairs(compiled, ctx):
     for b in begins:
         key = stem(b.norm)
         e = next((e for e in ends if e.index > b.index and e.row.member_path == b.row.member_path
-                  and compatible(e.unit, b.unit) and stem(e.norm) == key and same_roll(b, e, key, begins)), None)
+                  and compatible(e.unit, b.unit) and stem(e.norm) == key and same_roll(b, e, key, begins)
+                  and in_order(b, e)), None)
         if e is None:
             continue
         begin_scales = scales(b)
@@ -91,6 +94,21 @@ def same_roll(b, e, key: str, begins) -> bool:
     the item opens between them."""
     return e.row.section == b.row.section or not any(
         b.index < o.index < e.index and stem(o.norm) == key for o in begins)
+
+
+def in_order(b, e) -> bool:
+    """Does b's label date (if any) come before e's? A summary row dated at the period's end can be printed above
+    the roll-forward that ends there ("Outstanding at September 30, 2017" then "Outstanding at December 31,
+    2016"), or twice, under two members: a roll runs forward in time."""
+    begin, end = label_date(b.row.label), label_date(e.row.label)
+    return begin is None or end is None or begin < end
+
+
+@lru_cache(maxsize=4096)
+def label_date(label: str):
+    """The last date a row label names, or None."""
+    found = DATE.findall(label)
+    return header_date(found[-1]) if found else None
 
 
 def check_rollforward(compiled, ctx):
