@@ -38,6 +38,8 @@ def test_example(rule, kind, example):
             assert expected.diagnosis in (finding.diagnosis or ""), finding.diagnosis
         if expected.ambiguous is not None:
             assert finding.ambiguous == expected.ambiguous
+        usual = rule.ambiguous_severity if finding.ambiguous and rule.ambiguous_severity else rule.severity
+        assert finding.severity == (expected.severity or usual), finding.message
 
 
 def test_rule_ids_are_unique_and_every_rule_has_both_kinds_of_example():

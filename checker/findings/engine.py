@@ -9,6 +9,7 @@ from checker.ast.model import Filing, Page
 from checker.findings.facts import PageFacts
 from checker.findings.model import Finding, Involved
 from checker.rules.model import RuleBase, Selector
+from checker.rules.severity import Severity
 from checker.rules.registry import RuleSet
 from checker.rules.selectors import (Memo, RowTest, compile_page_selector, compile_selector, every_page,
                                      selector_fields)
@@ -24,13 +25,16 @@ class Context:
 
     def finding(self, rule: RuleBase, message: str, cells: list[Involved], diagnosis: str | None = None,
                 ambiguous: bool = False, placements: str = "no placement of the values in the columns they can "
-                                                          "take makes them agree") -> Finding:
-        """The finding; an ambiguous one says that the page leaves columns open and which placements were read."""
+                                                          "take makes them agree",
+                severity: Severity | None = None) -> Finding:
+        """The finding, at the rule's severity unless told; an ambiguous one says that the page leaves columns open
+        and which placements were read."""
         if ambiguous:
             message += f" (the page does not show every value's column; {placements})"
-        severity = rule.severity
-        if ambiguous and rule.ambiguous_severity is not None:
-            severity = rule.ambiguous_severity
+        if severity is None:
+            severity = rule.severity
+            if ambiguous and rule.ambiguous_severity is not None:
+                severity = rule.ambiguous_severity
         return Finding(rule=rule.id, severity=severity, message=message, diagnosis=diagnosis,
                        path=self.path, page=self.page.index, page_title=self.page.name,
                        cells=tuple(cells), ambiguous=ambiguous)

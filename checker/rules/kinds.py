@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Union, get_args
 from pydantic import Field, field_validator, model_validator
 
 from checker.rules.model import RuleBase, Selector, Strict, regex_or_none
+from checker.rules.severity import Severity
 
 
 class Component(Selector):
@@ -78,6 +79,10 @@ class RollforwardRule(RuleBase):
                                               "begin plus activity must equal end over all columns, an empty cell "
                                               "counting nil (for tables whose every column rolls, such as an "
                                               "equity statement's member columns)")
+    corroborated_severity: Severity | None = Field(
+        None, description="severity of a finding whose rows roll, with their signs as printed, in another column: "
+                          "the rows' columns are known, one column fails, and each activity row with a value there "
+                          "has one in a column that rolls; the rule's severity when omitted")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "sum"})
 
 

@@ -84,6 +84,7 @@ class Expected(Strict):
     message: str | None = Field(None, description="regular expression the message must contain")
     diagnosis: str | None = Field(None, description="text the diagnosis must contain")
     ambiguous: bool | None = None
+    severity: Severity | None = Field(None, description="the finding's severity (the rule's, unless said here)")
 
 
 class Example(Strict):

@@ -14,7 +14,8 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 
-from checker.findings.checks.rollforward import ROLL_ALIGNMENTS, pairs, roll
+from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, roll
+from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
 

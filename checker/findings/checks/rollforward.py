@@ -3,21 +3,24 @@
 Beginning balance + the activity rows between it and the ending balance = ending balance,
 in each column where both balances are printed (an activity row with no value in a column
 adds nothing there), evaluated under every alignment consistent with the page and flagged
-only when none satisfies it. The pairs of beginning and ending rows are shared with
-continuity (checker.findings.checks.continuity).
+only when none satisfies it (the search is roll_search's). The pairs of beginning and ending
+rows are shared with continuity (checker.findings.checks.continuity).
+
+Activity is read with its signs as printed, so a rule may report at info; where the same rows
+roll in another column, their signs are vouched for and the finding takes the rule's
+corroborated_severity.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
-from decimal import Decimal
-from operator import add, attrgetter, gt, methodcaller
+from functools import lru_cache
 
 from checker.ast.values import header_date
 from checker.findings.checks import row_sums
-from checker.findings.checks.relations import compatible, slip_diagnosis, slipped, solve
+from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
+from checker.findings.checks.roll_search import corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import ZERO, describe
+from checker.findings.facts import describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
@@ -29,11 +32,6 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
 # a date in a row label: EDGAR's ("Balance at Dec. 31, 2017") or the filer's ("as of December 31, 2012")
 DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December) \d{1,2},? \d{4}")
-EXPONENT = attrgetter("exponent")
-# joint alignments a roll tries: more than relations in general (MAX_ALIGNMENTS), as the integer walk tries
-# 4,096 in a few milliseconds; a Details page of nil movements ("Retirement | 0") reaches 729 with one
-# roll-forward of three columns
-ROLL_ALIGNMENTS = 4096
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +121,8 @@ def check_rollforward(compiled, ctx):
             between = [r.avoiding(skip) if len(r.facts) == 1 else r for r in between]
         rows = [b, e] + between
         best = roll(rows, exact, skip)
-        finding = None if best is None else _rollforward_finding(rule, ctx, b, e, between, best[0])
+        finding = None if best is None else _rollforward_finding(rule, ctx, b, e, between, best[0],
+                                                                 corroborated(rows, best, exact, skip))
         # nothing found column by column (some alignment rolls in every column begin and end share, there are
         # too many alignments to try, or no slip explains the column that fails): whole rows also count the
         # columns begin or end leaves empty, whatever the alignment
@@ -134,125 +133,7 @@ def check_rollforward(compiled, ctx):
     return out
 
 
-def roll(rows, exact: bool, skip: int | None = None):
-    """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
-    joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
-    ROLL_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
-    itertools.product order, with the fewest. Column `skip` (a Total that does not roll) is not tested.
-
-    rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
-    first in that same order, each activity row adding its alignment's values to running sums by column (one
-    vector per alignment, made once). The sums are exact integers at the rows' finest exponent when no sum can
-    reach the Decimal context's 28 digits, so each comparison is the Decimal one; only the reported alignment
-    has its Decimal sums worked out, in row order as before."""
-    count = 1
-    for r in rows:
-        count *= len(r.alignments)
-        if count > ROLL_ALIGNMENTS:
-            return None
-    if count == 0:
-        return None
-    first = _bad_columns([r.placement(0) for r in rows], exact, skip)
-    if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
-        return first or None
-    number = _as_integers(rows)
-    if number is None:  # tries MAX_ALIGNMENTS at most
-        return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
-    best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
-    for walk in _walks(rows, number, exact, skip):
-        if walk(best):
-            return None
-    if not best:
-        return None
-    (bf, ef), chosen = best[1], best[2]
-    choices = [[a.placement(i) for i in range(len(a.alignments))] for a in rows[2:]]
-    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
-
-
-def _walks(rows, number, exact, skip):
-    """For each placement of begin and of end that share a column, in product order, made as they are reached:
-    walk(best), which tries the activity's alignments under them (see _walk)."""
-    b, e, acts = rows[0], rows[1], rows[2:]
-    width = 1 + max(max(map(max, r.alignments)) for r in rows)  # every cell's column, not only the values'
-    vectors = [[_vector(a.placement(i), number, width, exact) for i in range(len(a.alignments))]
-               for a in acts]  # (values, halves) by column
-    never = sum(abs(n) for pair in number.values() for n in pair) + 1  # more slack than any sum can need
-    path = [0] * len(acts)
-    for bf in (b.placement(i) for i in range(len(b.alignments))):
-        for ef in (e.placement(j) for j in range(len(e.alignments))):
-            if not bf.keys() & ef.keys():
-                continue
-            # begin - end by column (the activity must bring it to 0 within the slack); a column begin and end do
-            # not share, or the one skipped, never fails
-            tested = [c in bf and c in ef and c != skip for c in range(width)]
-            diff = tuple(number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width))
-            slack = tuple((0 if exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else never
-                          for c in range(width))
-            yield partial(_walk, diff, slack, vectors, path, 0, ends=(bf, ef))
-
-
-def _vector(placed, number, width, exact):
-    """An activity row's values and halves (zero when exact) under one alignment, by column, as integers."""
-    values, halves = [0] * width, [0] * width
-    for c, f in placed.items():
-        values[c], halves[c] = number[id(f)]
-    return tuple(values), (0,) * width if exact else tuple(halves)
-
-
-def _walk(diff, slack, vectors, path, k, best, ends) -> bool:
-    """The joint alignments of activity rows k.. in product order, under begin's and end's placements `ends`;
-    True when one rolls. The first with fewer bad columns than `best` is kept there as [count, ends, the
-    activity rows' alignments]."""
-    if k + 1 < len(vectors):
-        for j, (values, halves) in enumerate(vectors[k]):
-            path[k] = j
-            if _walk(tuple(map(add, diff, values)), tuple(map(add, slack, halves)), vectors, path, k + 1, best, ends):
-                return True
-        return False
-    for j, (values, halves) in enumerate(vectors[k]):
-        nbad = sum(map(gt, map(abs, map(add, diff, values)), map(add, slack, halves)))
-        if not nbad:
-            return True
-        if not best or nbad < best[0]:
-            path[k] = j
-            best[:] = [nbad, ends, tuple(path)]
-    return False
-
-
-def _bad_columns(placed, exact, skip=None):
-    """The test `solve` needs, in Decimals: the columns that do not roll under one alignment of [begin, end]
-    + activity (None when begin and end share no column but `skip`)."""
-    bf, ef, acts = placed[0], placed[1], placed[2:]
-    cols = sorted(bf.keys() & ef.keys() - {skip})
-    return [bad for col in cols if (bad := _column(col, bf, ef, acts, exact))] if cols else None
-
-
-def _column(col, bf, ef, placed, exact):
-    """(column, sum, activity, begin, end) when the column does not roll under one alignment, in Decimals."""
-    begin, end = bf[col], ef[col]
-    terms = [t for p in placed if (t := p.get(col)) is not None]
-    moved = halves = ZERO
-    for t in terms:
-        moved += t.value
-        halves += t.half
-    total = begin.value + moved
-    slack = ZERO if exact else begin.half + end.half + halves
-    return (col, total, terms, begin, end) if abs(total - end.value) > slack else None
-
-
-def _as_integers(rows):
-    """id(fact) -> (value, half) as integers in units of the rows' finest exponent; None when some sum of
-    them might need 28 digits or more (the Decimal context could round it, and the plain Decimal test decides)."""
-    facts = [f for r in rows for f in r.facts.values()]
-    numbers = [n for f in facts for n in (f.value, f.half)]
-    low = min(0, min(map(EXPONENT, map(Decimal.as_tuple, numbers)), default=0))
-    ints = list(map(int, map(methodcaller("scaleb", -low), numbers) if low else numbers))
-    if sum(map(abs, ints)) >= 10 ** 27:
-        return None
-    return dict(zip(map(id, facts), zip(ints[::2], ints[1::2])))
-
-
-def _rollforward_finding(rule, ctx, b, e, between, bad):
+def _rollforward_finding(rule, ctx, b, e, between, bad, rolling=()):
     col, total, terms, bfact, efact = bad
     ambiguous = not all(r.exact for r in [b, e] + between)
     facts = ctx.facts
@@ -269,7 +150,13 @@ def _rollforward_finding(rule, ctx, b, e, between, bad):
              "diagnosis": found.text if found else ""}
     names["operands"] = f"{names['begin']}; {names['end']}"
     template = rule.message or "{begin} plus the activity below it comes to {sum}, but {end}: {diagnosis}"
-    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, ambiguous)
+    message, severity, placements = template.format_map(names), None, {}
+    if rolling and rule.corroborated_severity is not None:
+        severity = rule.corroborated_severity
+        message += f"; the same rows roll in {'; '.join(facts.column_label(c) or f'column {c + 1}' for c in rolling)}"
+        placements["placements"] = "of their placements, only this one fails in one column alone"
+    return ctx.finding(rule, message, cells, found.text if found else None, ambiguous, severity=severity,
+                       **placements)
 
 
 def _small_digit_slip(found, efact, expected) -> bool:

@@ -3,7 +3,7 @@
 An equity statement heads its columns with members (Common Stock, Additional Paid-in Capital,
 ..., Total) and prints a row's values only in the columns it fills. A balance row fills most, a
 movement row two or three, so the rows' joint alignments run into the thousands and the
-column-by-column test (rollforward.roll) cannot be tried. But when every column rolls, with an
+column-by-column test (roll_search.roll) cannot be tried. But when every column rolls, with an
 empty cell counting nil, the sums of whole rows roll too: the beginning row's values plus every
 activity row's values add up to the ending row's, whatever column each value sits in. A
 mismatch there means some column does not roll under any placement, and a keying slip in one
