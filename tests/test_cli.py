@@ -115,6 +115,13 @@ def test_explain(capsys):
     assert "Fails: " in out and "Passes: " in out and "-> a finding on lines" in out
 
 
+def test_explain_names_the_severities_a_rule_declares_besides_its_own(capsys):
+    _, out, _ = run(capsys, "--explain", "RF001")
+    assert "\nseverity: info; warning where the same rows roll in another column\n" in out
+    _, out, _ = run(capsys, "--explain", "CM001")
+    assert "\nseverity: warning; info where the page leaves the values' columns open\n" in out
+
+
 def test_dump_ast(capsys):
     status, out, _ = run(capsys, "--dump-ast", SEED)
     data = json.loads(out)

@@ -7,6 +7,7 @@ import textwrap
 from typing import TextIO
 
 from checker.reporters.results import InputProblem
+from checker.rules.severity import severity_text
 
 
 def list_rules(rules, off_by_default, out: TextIO) -> int:
@@ -37,8 +38,7 @@ def _example(heading: str, example) -> str:
 
 
 def explain(rule, out: TextIO) -> int:
-    severity = getattr(rule.severity, "value", rule.severity)
-    out.write(f"{rule.id}: {rule.title}\nseverity: {severity}\n\n")
+    out.write(f"{rule.id}: {rule.title}\nseverity: {severity_text(rule)}\n\n")
     out.write(_paragraph(rule.description))
     if rule.rationale:
         out.write("\nWhy it matters:\n" + textwrap.indent(_paragraph(rule.rationale), "  "))

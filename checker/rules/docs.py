@@ -12,6 +12,7 @@ from pathlib import Path
 from checker.rules.compiled import write as write_compiled
 from checker.rules.registry import load_rules
 from checker.rules.schema import rule_file_schema
+from checker.rules.severity import severity_text
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -24,7 +25,7 @@ def render() -> str:
     out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity.value}{'' if r.enabled else ', off by default'} | {r.kind} "
             f"| {r.title} |" for r in rules.rules]
     for r in rules.rules:
-        out += ["", f"## {r.id}", "", f"**{r.title}** ({r.severity.value}, kind `{r.kind}`, "
+        out += ["", f"## {r.id}", "", f"**{r.title}** ({severity_text(r)}, kind `{r.kind}`, "
                 f"from `{rules.origin.get(r.id, '?')}`)", "", r.description.strip(), "", "Why: " + r.rationale.strip()]
         if not r.enabled:
             out += ["", f"Off by default: runs only with `--select {r.id}`."]

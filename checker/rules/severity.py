@@ -18,3 +18,17 @@ class Severity(str, Enum):
 
 
 RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
+
+
+def severity_text(rule) -> str:
+    """A rule's severity as docs and --explain give it, with the exceptions its file declares."""
+    def name(severity) -> str:
+        return getattr(severity, "value", severity)
+    text = name(rule.severity)
+    ambiguous = getattr(rule, "ambiguous_severity", None)
+    if ambiguous is not None:
+        text += f"; {name(ambiguous)} where the page leaves the values' columns open"
+    corroborated = getattr(rule, "corroborated_severity", None)
+    if corroborated is not None:
+        text += f"; {name(corroborated)} where the same rows roll in another column"
+    return text
