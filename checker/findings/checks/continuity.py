@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 
-from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, roll
+from checker.findings.checks.roll_search import roll
 from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
@@ -49,7 +49,7 @@ def placeable(b, e, between) -> bool:
     activity = 1
     for r in between:
         activity *= len(r.alignments)
-    return activity <= ROLL_ALIGNMENTS
+    return activity <= MAX_ALIGNMENTS
 
 
 def _rolls(b, e, between, i: int, j: int) -> bool:

@@ -12,19 +12,19 @@ from functools import partial
 from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.checks.relations import solve
-from checker.findings.facts import ZERO, joint_placements
+from checker.findings.facts import MAX_ALIGNMENTS, ZERO, joint_placements
 
 EXPONENT = attrgetter("exponent")
-# joint alignments a roll tries: more than relations in general (MAX_ALIGNMENTS), as the integer walk tries
-# 4,096 in a few milliseconds; a Details page of nil movements ("Retirement | 0") reaches 729 with one
-# roll-forward of three columns
-ROLL_ALIGNMENTS = 4096
+# joint alignments a roll may try (callers choose): more than relations in general (MAX_ALIGNMENTS), as a
+# Details page of nil movements printed once ("Retirement | 0") reaches 729 with one roll-forward of three
+# columns. A walk that finds no roll costs about 5 ms per 1,000.
+ROLL_ALIGNMENTS = 1024
 
 
-def roll(rows, exact: bool, skip: int | None = None):
+def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS):
     """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
     joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
-    ROLL_ALIGNMENTS), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
+    `limit`), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
     itertools.product order, with the fewest. Column `skip` (a Total that does not roll) is not tested.
 
     rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
@@ -35,7 +35,7 @@ def roll(rows, exact: bool, skip: int | None = None):
     count = 1
     for r in rows:
         count *= len(r.alignments)
-        if count > ROLL_ALIGNMENTS:
+        if count > limit:
             return None
     if count == 0:
         return None
@@ -150,7 +150,7 @@ def corroborated(rows, bad, exact: bool, skip: int | None) -> list[int]:
     if all(r.exact for r in rows):
         placed = [r.placement(0) for r in rows]
     else:
-        combos = joint_placements(rows, ROLL_ALIGNMENTS)
+        combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
         ones = [] if combos is None else [p for p in combos if len(_bad_columns(p, exact, skip) or ()) == 1]
         if len(ones) != 1:
             return []

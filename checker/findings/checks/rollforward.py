@@ -18,9 +18,9 @@ from functools import lru_cache
 from checker.ast.values import header_date
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
-from checker.findings.checks.roll_search import corroborated, roll
+from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import describe
+from checker.findings.facts import MAX_ALIGNMENTS, describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
@@ -120,9 +120,9 @@ def check_rollforward(compiled, ctx):
         if skip is not None:  # a movement printed once is in a member column: its total was left empty
             between = [r.avoiding(skip) if len(r.facts) == 1 else r for r in between]
         rows = [b, e] + between
-        best = roll(rows, exact, skip)
-        finding = None if best is None else _rollforward_finding(rule, ctx, b, e, between, best[0],
-                                                                 corroborated(rows, best, exact, skip))
+        # a rule that can add up whole rows (an equity statement's) does that rather than a long search
+        best = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
+        finding = None if best is None else _rollforward_finding(rule, ctx, rows, best, exact, skip)
         # nothing found column by column (some alignment rolls in every column begin and end share, there are
         # too many alignments to try, or no slip explains the column that fails): whole rows also count the
         # columns begin or end leaves empty, whatever the alignment
@@ -133,9 +133,11 @@ def check_rollforward(compiled, ctx):
     return out
 
 
-def _rollforward_finding(rule, ctx, b, e, between, bad, rolling=()):
-    col, total, terms, bfact, efact = bad
-    ambiguous = not all(r.exact for r in [b, e] + between)
+def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
+    """The finding on the first bad column of `best` (see roll), or None when no slip explains it."""
+    b, e, between = rows[0], rows[1], rows[2:]
+    col, total, terms, bfact, efact = best[0]
+    ambiguous = not all(r.exact for r in rows)
     facts = ctx.facts
     where = None if ambiguous else col
     expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
@@ -151,7 +153,8 @@ def _rollforward_finding(rule, ctx, b, e, between, bad, rolling=()):
     names["operands"] = f"{names['begin']}; {names['end']}"
     template = rule.message or "{begin} plus the activity below it comes to {sum}, but {end}: {diagnosis}"
     message, severity, placements = template.format_map(names), None, {}
-    if rolling and rule.corroborated_severity is not None:
+    rolling = [] if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
+    if rolling:
         severity = rule.corroborated_severity
         message += f"; the same rows roll in {'; '.join(facts.column_label(c) or f'column {c + 1}' for c in rolling)}"
         placements["placements"] = "of their placements, only this one fails in one column alone"
