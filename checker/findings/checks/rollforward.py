@@ -139,21 +139,22 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     col, total, terms, bfact, efact = best[0]
     ambiguous = not all(r.exact for r in rows)
     facts = ctx.facts
-    where = None if ambiguous else col
     expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
     by_fact = {id(f): r for r in between for f in r.facts.values()}
     found = _slip(b, e, bfact, efact, terms, by_fact, total - efact.value) or diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying and not _small_digit_slip(found, efact, expected)):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
+    rolling = [] if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
+    # the cells sit in the failing column when the page says so, or when only that reading fails in one column
+    where = col if rolling or not ambiguous else None
     cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
         facts.involved(by_fact[id(t)], t, "activity", where) for t in terms]
-    names = {"begin": describe(b, bfact, None if ambiguous else facts.column_label(col)),
+    names = {"begin": describe(b, bfact, None if where is None else facts.column_label(col)),
              "end": describe(e, efact), "sum": fmt(expected), "title": rule.title,
              "diagnosis": found.text if found else ""}
     names["operands"] = f"{names['begin']}; {names['end']}"
     template = rule.message or "{begin} plus the activity below it comes to {sum}, but {end}: {diagnosis}"
     message, severity, placements = template.format_map(names), None, {}
-    rolling = [] if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
     if rolling:
         severity = rule.corroborated_severity
         message += f"; the same rows roll in {'; '.join(facts.column_label(c) or f'column {c + 1}' for c in rolling)}"
