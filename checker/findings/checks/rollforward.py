@@ -86,12 +86,13 @@ def _pairs(compiled, ctx):
 
 
 def same_roll(b, e, key: str, begins) -> bool:
-    """Do b and e bound one roll-forward? They do under one section heading. A valueless row between them
-    starts a new section in the AST, but an equity statement prints movements whose amounts are all nil
-    (shares alone moved) that way too: a section changes inside one roll when no other beginning row of
-    the item opens between them."""
-    return e.row.section == b.row.section or not any(
-        b.index < o.index < e.index and stem(o.norm) == key for o in begins)
+    """Do b and e bound one roll-forward? Not when another beginning row of the item (its label, members and
+    unit) opens between them: the roll that ends at e starts there (an equity statement's "Ending balance at
+    Mar. 31, 2019", which opens the next quarter, and a later block's "Beginning balance at Dec. 31, 2019").
+    A section may change inside one roll: a valueless row starts a new section in the AST, and an equity
+    statement prints movements whose amounts are all nil (shares alone moved) that way."""
+    return not any(b.index < o.index < e.index and stem(o.norm) == key and o.row.member_path == b.row.member_path
+                   and compatible(o.unit, b.unit) for o in begins)
 
 
 def in_order(b, e) -> bool:
