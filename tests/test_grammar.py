@@ -31,6 +31,29 @@ def test_value_kinds(content, kind):
     assert classify_value(content).kind == kind
 
 
+@pytest.mark.parametrize("content, currency", [
+    ("SFr 7,999,617", "SFr"), ("SFr (4,926)", "SFr"), ("kr 1,250", "kr"), ("NT$ 3,400", "NT$"), ("₩ 12,000", "₩"),
+    ("CAD 1,234", "CAD"), ("R$ 56", "R$"),
+])
+def test_amounts_in_the_currencies_edgar_prints(content, currency):
+    """EDGAR prints a Swiss franc amount as "SFr 7,999,617" (1601936 R91, "CHF (SFr)"); read as text, such a
+    value became a row label and its row lost its cells."""
+    token = classify_value(content)
+    assert (token.kind, token.groups["cur"]) == ("money", currency)
+
+
+def test_a_row_of_swiss_franc_amounts_keeps_its_cells():
+    from checker.ast import parse_text
+
+    page = parse_text("\n".join([
+        "|", "Employee benefits - Change in defined benefit obligation (Details) - CHF (SFr)", "|12 Months Ended",
+        "|", "Dec. 31, 2017", "|", "Dec. 31, 2016", "|Defined benefit obligation at December 31",
+        "|SFr 1,962,970", "|SFr 2,092,434", ""]), "page.txt").pages[0]
+    (row,) = page.rows
+    assert [(c.raw, c.kind.value, c.currency, c.value) for c in row.cells] == [
+        ("SFr 1,962,970", "money", "SFr", 1962970), ("SFr 2,092,434", "money", "SFr", 2092434)]
+
+
 @pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4"])
 def test_free_text_is_no_value(content):
     assert classify_value(content) is None

@@ -14,7 +14,7 @@ LINE_TOKENS = [
 
 VALUE_TOKENS = [
     ('number', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('money', '(?P<cur>[$€£¥₹]|R\\$|CHF|[A-Z]{3}(?= ))[ ]?(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('money', '(?P<cur>[$€£¥₹₨₩₪]|R\\$|NT\\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))[ ]?(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
     ('percent', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)[ ]?%[ ]?(?:(?P<close2>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
     ('duration', '(?P<text>\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)(?:,? (?:and )?\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?))*)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
     ('ratio', '(?P<left>\\d+(?:\\.\\d+)?)(?:-for-| for | to |-to-|:)(?P<right>\\d+(?:\\.\\d+)?)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),

@@ -44,7 +44,8 @@ def optional(pattern: str) -> str:
 # Building blocks shared by several tokens.
 DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)" + optional(r"(?P<frac>\.\d+)")
 SIGNED = optional(r"(?P<open>\()") + r"[ ]?" + optional(r"(?P<minus>-)") + DIGITS + r"[ ]?" + optional(r"(?P<close>\))")
-CURRENCY = r"(?P<cur>[$€£¥₹]|R\$|CHF|[A-Z]{3}(?= ))"
+# the signs EDGAR prints before amounts ("CHF (SFr)", "SEK (kr)", "TWD (NT$)"), and ISO codes ("CAD 1,234")
+CURRENCY = r"(?P<cur>[$€£¥₹₨₩₪]|R\$|NT\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))"
 NOTE = r"[ ]?\[\d+\]"
 FOOTNOTE_SUFFIX = optional(rf"(?P<notes>{NOTE}(?:{NOTE})*)")  # one or more notes: the repeat starts only after one
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
@@ -77,7 +78,7 @@ DASH = token("dash", r"[—–-]+" + FOOTNOTE_SUFFIX)
 
 # NUMBER is tried first, as most cells are plain numbers; every text still gets the token of the documented order
 # (money | percent | number | ...), because no text is both a NUMBER and a MONEY or a PERCENT: a NUMBER starts
-# with "(", " ", "-" or a digit, a MONEY with its currency ($ € £ ¥ ₹ R C or a capital letter), and a PERCENT has
+# with "(", " ", "-" or a digit, a MONEY with its currency (a sign, a capital letter, k or z), and a PERCENT has
 # a "%", which no NUMBER has.  (Tried after them, every number backtracked through PERCENT to its missing "%".)
 VALUE = pp.MatchFirst([NUMBER, MONEY, PERCENT, DURATION, RATIO, DATE, BOOLEAN, DASH])
 VALUE.set_name("value").parse_with_tabs()
