@@ -2,10 +2,11 @@
 """Mutation oracle: how many one-digit changes of real pages draw a finding, rule by rule.
 
 Reads the shared corpus next to the repository (../shared/corpus/pages and the seed). For each
-page it records the findings as filed, then changes one digit of a numeric cell, PER_PAGE times
-(the same changes every run for a given seed), and records the findings of every rule, those off
-by default included. Unlike ../shared/bench/accuracy.py it knows no relation that the change
-breaks: many changes break none, so it measures what one build finds against another.
+page it records the findings as filed, then changes one digit of a numeric cell, PER_PAGE times,
+and records the findings of every rule, those off by default included. The changes are drawn page
+by page from the seed, so two builds make the same ones wherever they read the same numeric cells.
+Unlike ../shared/bench/accuracy.py it knows no relation that the change breaks: many changes
+break none, so it measures what one build finds against another.
 
     python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR]
     python3 bench/mutation_oracle.py compare OLD.json NEW.json
@@ -42,7 +43,6 @@ def run(out: Path, per_page: int, seed: int, tree: Path) -> int:
 
     every = load_rules()
     rules = every.select([r.id for r in every.rules])
-    rng = random.Random(seed)
     records = []  # [path, changed line (0-based, -1: as filed), digit position, new digit, findings]
     for path in pages():
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -54,6 +54,7 @@ def run(out: Path, per_page: int, seed: int, tree: Path) -> int:
         cells = [c for page in filing.pages for row in page.rows for c in row.cells
                  if getattr(c.kind, "value", str(c.kind)) in NUMERIC and c.value is not None]
         lines = text.split("\n")
+        rng = random.Random(f"{seed}:{path.name}")  # a page's changes do not depend on how others parse
         for _ in range(per_page if cells else 0):
             line_no = rng.choice(cells).line - 1
             line = lines[line_no]
@@ -81,9 +82,15 @@ def _found(record, severities=None) -> list[dict]:
 
 
 def compare(old_path: Path, new_path: Path) -> int:
-    old, new = json.loads(old_path.read_text()), json.loads(new_path.read_text())
-    if [r[:4] for r in old] != [r[:4] for r in new]:
-        sys.exit("the two runs changed different cells: run both with the same --per-page and --seed")
+    """Changes made by both runs, side by side (a page whose numeric cells parse differently in the two builds
+    gets other changes: those are counted apart)."""
+    runs = [{tuple(r[:4]): r for r in json.loads(p.read_text())} for p in (old_path, new_path)]
+    shared = [key for key in runs[0] if key in runs[1]]
+    apart = sum(1 for run in runs for key in run if key not in runs[0] or key not in runs[1])
+    if not shared:
+        sys.exit("the two runs share no change: run both with the same --per-page and --seed")
+    old, new = [runs[0][key] for key in shared], [runs[1][key] for key in shared]
+    print(f"changes made by both runs: {sum(1 for r in old if r[1] >= 0)}; by one run only: {apart}")
     for label, severities in (("any finding", None), ("error or warning", STRONG)):
         gained, lost, rules, unnamed = [], [], Counter(), 0
         for a, b in zip(old, new):
