@@ -81,8 +81,9 @@ class RollforwardRule(RuleBase):
                                               "equity statement's member columns)")
     corroborated_severity: Severity | None = Field(
         None, description="severity of a finding whose rows roll, with their signs as printed, in another column: "
-                          "the rows' columns are known, one column fails, and each activity row with a value there "
-                          "has one in a column that rolls; the rule's severity when omitted")
+                          "one column fails (the rows' columns are known, or only one placement of them fails in "
+                          "one column alone), and each activity row with a value there has one in a column that "
+                          "rolls; the rule's severity when omitted")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "sum"})
 
 

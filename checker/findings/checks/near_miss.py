@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.findings.diagnosis import diagnose
-from checker.findings.checks.rollforward import DATE, stem
+from checker.findings.checks.rollforward import dates, stem
 from checker.findings.checks.twins import close_digits, digits, significant_digits, twin_rows
 from checker.findings.facts import Fact, FactRow, describe
 
@@ -36,11 +36,6 @@ def related(a: str, b: str) -> bool:
 def item_name(norm: str) -> str:
     """What `related` compares: the normal label without endpoints, dates, 'balance' and 'total'."""
     return stem(norm).replace("total", "").strip()
-
-
-@lru_cache(maxsize=4096)
-def dates(label: str) -> tuple[str, ...]:
-    return tuple(DATE.findall(label))
 
 
 def dated_apart(a: str, b: str) -> bool:

@@ -70,8 +70,7 @@ def _pairs(compiled, ctx):
     out = []
     for b in begins:
         key = stem(b.norm)
-        e = next((e for e in ends if e.index > b.index and e.row.member_path == b.row.member_path
-                  and compatible(e.unit, b.unit) and stem(e.norm) == key and same_roll(b, e, key, begins)
+        e = next((e for e in ends if e.index > b.index and same_item(e, b, key) and same_roll(b, e, key, begins)
                   and in_order(b, e)), None)
         if e is None:
             continue
@@ -85,14 +84,18 @@ def _pairs(compiled, ctx):
     return out
 
 
+def same_item(r, b, key: str) -> bool:
+    """Is row r a balance of b's item: its label less endpoints and dates (key, b's stem), members and unit?"""
+    return r.row.member_path == b.row.member_path and compatible(r.unit, b.unit) and stem(r.norm) == key
+
+
 def same_roll(b, e, key: str, begins) -> bool:
     """Do b and e bound one roll-forward? Not when another beginning row of the item (its label, members and
     unit) opens between them: the roll that ends at e starts there (an equity statement's "Ending balance at
     Mar. 31, 2019", which opens the next quarter, and a later block's "Beginning balance at Dec. 31, 2019").
     A section may change inside one roll: a valueless row starts a new section in the AST, and an equity
     statement prints movements whose amounts are all nil (shares alone moved) that way."""
-    return not any(b.index < o.index < e.index and stem(o.norm) == key and o.row.member_path == b.row.member_path
-                   and compatible(o.unit, b.unit) for o in begins)
+    return not any(b.index < o.index < e.index and same_item(o, b, key) for o in begins)
 
 
 def in_order(b, e) -> bool:
@@ -104,9 +107,15 @@ def in_order(b, e) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def dates(label: str) -> tuple[str, ...]:
+    """The dates a row label names, as printed."""
+    return tuple(DATE.findall(label))
+
+
+@lru_cache(maxsize=4096)
 def label_date(label: str):
     """The last date a row label names, or None."""
-    found = DATE.findall(label)
+    found = dates(label)
     return header_date(found[-1]) if found else None
 
 
