@@ -108,3 +108,14 @@ def test_rules_off_by_default_run_only_when_selected():
     assert not off & {r.id for r in rules.select().rules}
     assert [r.id for r in rules.select(["MT001"]).rules] == ["MT001"]
     assert "UQ001" in {r.id for r in rules.select(["UQ"]).rules}
+
+
+def test_stop_after_needs_a_run_above_the_total():
+    declared = GOOD.replace("kind: equal", "kind: footing").replace(
+        "left: {label: 'a'}\n    right: {label: 'b'}",
+        "total: {label: 'a'}\n    components: [{label: 'b'}]\n    stop_after: {label: 'c'}")
+    with pytest.raises(RuleError) as err:
+        read_rule_text(declared, "bad.yaml")
+    assert "bad.yaml:" in str(err.value) and "stop_after" in str(err.value) and "components: above" in str(err.value)
+    above = declared.replace("components: [{label: 'b'}]", "components: above")
+    assert read_rule_text(above, "good.yaml").rules[0].stop_after.label == "c"

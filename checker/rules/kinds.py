@@ -39,7 +39,16 @@ class FootingRule(RuleBase):
     max_rows: int = Field(12, ge=2, description="with components: above, the longest run considered")
     require_slip: bool = Field(False, description="report only mismatches one keying slip explains (for runs "
                                                   "found by label, where signs and subtotals are guessed)")
+    stop_after: Selector | None = Field(None, description="with components: above, a row it selects is the last "
+                                                          "(topmost) a run takes: a roll-forward's ending balance "
+                                                          "already stands for the rows that roll into it")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
+
+    @model_validator(mode="after")
+    def _stop_needs_a_run(self) -> FootingRule:
+        if self.stop_after is not None and self.components != "above":
+            raise ValueError("stop_after ends a run found above the total: it needs components: above")
+        return self
 
 
 class CrossFootingRule(RuleBase):

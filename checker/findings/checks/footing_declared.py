@@ -119,11 +119,11 @@ def _finding(compiled, ctx, total, rows, signs, bad, slip=None):
     return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
 
 
-def _run_above(rows, t, is_total, max_rows):
+def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
     """(candidate runs of rows[t], nearest first and shortest first; position of the topmost row covered).
 
-    The run is the rows right above the total with no heading between; an earlier total in it
-    stands for the rows it totals, which are skipped."""
+    The run is the rows right above the total with no heading between, up to a row in `stops` (ids), which
+    it takes last; an earlier total in it stands for the rows it totals, which are skipped."""
     total = rows[t]
     run, runs = [], []
     k, top, index = t - 1, t, total.index
@@ -134,8 +134,10 @@ def _run_above(rows, t, is_total, max_rows):
         run.append(r)
         runs.append(list(run))
         top, index = k, r.index
+        if id(r) in stops:
+            break
         if is_total(r):
-            inner, inner_top = _run_above(rows, k, is_total, max_rows)
+            inner, inner_top = _run_above(rows, k, is_total, max_rows, stops)
             if inner:
                 top, index = inner_top, rows[inner_top].index
         k = top - 1
@@ -150,11 +152,12 @@ def _above(compiled, ctx):
         return []
     rows = ctx.facts.rows
     is_total = lambda r: id(r) in totals  # noqa: E731
+    stops = frozenset(id(r) for r in compiled.rows("stop_after", ctx)) if rule.stop_after else frozenset()
     out = []
     for t, total in enumerate(rows):
         if not is_total(total):
             continue
-        runs, _ = _run_above(rows, t, is_total, rule.max_rows)
+        runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
         if len(runs) < 2:
             continue
         found = _unfooted(total, runs[1:], exact, rule.require_slip)
