@@ -8,13 +8,15 @@ not paired, and so does a pair whose gap is printed on the page (shares issued b
 two balances, a repayment between proceeds and net financing cash).
 
 With `related_labels`, the pair must be meant as one item: by label (the same words once
-beginning/ending, balance, dates and 'total' are out), or by the numbers (twin rows): two
-rows that print the same values, or the same values negated, in every other column they
-share, one of them a value of three or more significant digits, so that what one mistyped
-digit explains in the last column is the only thing that sets them apart.
+beginning/ending, balance, dates and 'total' are out; not a beginning and an ending balance
+at two dates), or by the numbers (twin rows): two rows that print the same values, or the
+same values negated, in every other column they share, one of them a value of three or more
+significant digits, so that what one mistyped digit explains in the last column is the only
+thing that sets them apart.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
@@ -25,6 +27,8 @@ from checker.findings.checks.twins import close_digits, digits, significant_digi
 from checker.findings.facts import Fact, FactRow, describe
 
 MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask for (the rule model's bound)
+OPENS = re.compile(r"\b(beginning|opening|begin|start)\b")
+CLOSES = re.compile(r"\b(ending|closing|end)\b")
 
 
 def related(a: str, b: str) -> bool:
@@ -42,6 +46,27 @@ def dated_apart(a: str, b: str) -> bool:
     """Both labels name a date and the dates differ: two instants, free to differ."""
     da, db = dates(a), dates(b)
     return bool(da and db and da != db)
+
+
+def apart_in_time(r1: FactRow, f1: Fact, r2: FactRow, f2: Fact, columns) -> bool:
+    """A beginning and an ending balance that no placement of their cells dates alike: balances at two dates,
+    free to differ (goodwill of 1,004 that ends the year at 1,014, in one column). A beginning balance is dated
+    its column's months before the column's date; a column with no date or no months leaves it unknown."""
+    ends = [bool(CLOSES.search(r.norm)) - bool(OPENS.search(r.norm)) for r in (r1, r2)]
+    if sorted(ends) != [-1, 1]:
+        return False  # not one beginning and one ending balance
+    begin, end = (f1, f2) if ends[0] < 0 else (f2, f1)
+    opened = {_month(columns, c, True) for c in begin.columns}
+    closed = {_month(columns, c, False) for c in end.columns}
+    return bool(opened and closed) and None not in opened | closed and not opened & closed
+
+
+def _month(columns, index: int, at_start: bool) -> int | None:
+    """The month (as a count) in which column `index`'s period ends, or with at_start begins; None when unknown."""
+    column = columns[index] if 0 <= index < len(columns) else None
+    if column is None or column.end_date is None or at_start and not column.months:
+        return None
+    return column.end_date.year * 12 + column.end_date.month - (column.months if at_start else 0)
 
 
 def candidates(compiled, ctx):
@@ -155,7 +180,7 @@ def label_pairs(compiled, ctx):
             continue
         if rule.same_column and not set(f1.columns) & set(f2.columns):
             continue
-        if rule.related_labels and not related(r1.norm, r2.norm):
+        if rule.related_labels and (not related(r1.norm, r2.norm) or apart_in_time(r1, f1, r2, f2, ctx.page.columns)):
             continue
         found = diagnose(f2.printed, f1.printed)
         if found is None or found.kind not in rule.slips:
