@@ -48,17 +48,31 @@ def dated_apart(a: str, b: str) -> bool:
     return bool(da and db and da != db)
 
 
-def apart_in_time(r1: FactRow, f1: Fact, r2: FactRow, f2: Fact, columns) -> bool:
+def apart_in_time(r1: FactRow, f1: Fact, r2: FactRow, f2: Fact, ctx) -> bool:
     """A beginning and an ending balance that no placement of their cells dates alike: balances at two dates,
-    free to differ (goodwill of 1,004 that ends the year at 1,014, in one column). A beginning balance is dated
-    its column's months before the column's date; a column with no date or no months leaves it unknown."""
+    free to differ (goodwill of 1,004 that ends the year at 1,014, in one column), unless they are one column's
+    and nothing printed between them moves it. A beginning balance is dated its column's months before the
+    column's date; a column with no date or no months leaves it unknown."""
     ends = [bool(CLOSES.search(r.norm)) - bool(OPENS.search(r.norm)) for r in (r1, r2)]
     if sorted(ends) != [-1, 1]:
         return False  # not one beginning and one ending balance
     begin, end = (f1, f2) if ends[0] < 0 else (f2, f1)
+    columns = ctx.page.columns
     opened = {_month(columns, c, True) for c in begin.columns}
     closed = {_month(columns, c, False) for c in end.columns}
-    return bool(opened and closed) and None not in opened | closed and not opened & closed
+    if not opened or not closed or None in opened | closed or opened & closed:
+        return False
+    shared = set(begin.columns) & set(end.columns)
+    return not shared or _moved(ctx, r1, r2, shared)
+
+
+def _moved(ctx, r1: FactRow, r2: FactRow, columns: set[int]) -> bool:
+    """Does a row between the two (of their members) print an amount other than nil that may sit in one of
+    the columns?"""
+    low, high = sorted((r1.index, r2.index))
+    return any(low < r.index < high and r.row.member_path == r1.row.member_path and
+               any(f.printed and columns.intersection(f.columns) for f in r.facts.values())
+               for r in ctx.facts.rows)
 
 
 def _month(columns, index: int, at_start: bool) -> int | None:
@@ -180,7 +194,7 @@ def label_pairs(compiled, ctx):
             continue
         if rule.same_column and not set(f1.columns) & set(f2.columns):
             continue
-        if rule.related_labels and (not related(r1.norm, r2.norm) or apart_in_time(r1, f1, r2, f2, ctx.page.columns)):
+        if rule.related_labels and (not related(r1.norm, r2.norm) or apart_in_time(r1, f1, r2, f2, ctx)):
             continue
         found = diagnose(f2.printed, f1.printed)
         if found is None or found.kind not in rule.slips:
