@@ -88,6 +88,9 @@ def test_table_in_a_text_block_with_pipes_keeps_currency_signs_with_amounts():
     ("pages/1289340_000149315223040354_R5.txt", 47, 0),
     ("pages/1289340_000149315223040354_R5.txt", 34, 0),
     ("rules/sparse_total_aapl-2025q1_R6.txt", 21, 6),  # "Common stock withheld related to net share settlement"
+    # "Weighted average shares attributable to deferred compensation plans" counts shares ("In Thousands,
+    # except Share data"), though "compensation" is a word of money
+    ("pages/1060523_000110465913061650_R32.txt", 53, 0),
 ])
 def test_amounts_whose_labels_mention_shares_take_the_money_scale(path, line, scale):
     filing = parse_file(str(FIXTURES / path))

@@ -16,6 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
     (None, "Distributions per unit", False, True, "per_share"),
     (None, "Exercise price (in dollars per share)", False, False, "per_share"),
     (None, "Options granted (in shares)", False, False, "shares"),
+    (None, "Shares used to compute earnings per share - Basic (in shares)", False, False, "shares"),
     (None, "Stock-based compensation, shares", False, False, "shares"),
     (None, "Beginning balance, shares at Dec. 31, 2021", False, False, "shares"),
     (None, "Common stock, shares issued", False, False, "shares"),

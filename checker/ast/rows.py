@@ -119,9 +119,11 @@ MONEY_LABEL = AnyCase(r"\bvalues?\b|\bamounts?\b|liabilit|capital|paid-in|\bpar\
 # an equity statement's share-count rows: "Stock issued, shares", "Beginning balance, shares at Dec. 31, 2021",
 # "Common stock, shares issued" (the label's last part, a date's own comma aside, names shares; lower case)
 SHARES_ENDING = r", shares\b[^,]*(?:, \d{4})?$"
-SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b|" + SHARES_ENDING)
+SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|issued|authorized)\b|"
+                      r"\bweighted[- ]average (?:\w+ )?shares\b|" + SHARES_ENDING)
 # an equity statement prints a movement twice: its amount ("Stock issued for the exercise of stock options")
 # and its shares, the same label with ", shares" or " (in shares)" added
+IN_SHARES = re.compile(r"\(in shares\)$", re.IGNORECASE)
 SHARES_TWIN = re.compile(r"^(?P<label>.+?)(?:, shares| \(in shares\))$", re.IGNORECASE)
 
 
@@ -135,7 +137,9 @@ def money_twins(rows: list[Row]) -> set[str]:
 def scale_cells(row: Row, title: Title, twins: set[str]) -> None:
     """Which page scale a cell's number is printed in: money, shares, or none (per-share amounts)."""
     label = row.label
-    per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label)
+    # a count of shares whose label speaks of a per-share amount ("Shares used in computing loss per share (in
+    # shares)"): the renderer's note of the unit says so
+    per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label) and not IN_SHARES.search(label)
     number_scale = None  # the label searches for share counts run only for a row with a plain number
     for cell in row.cells:
         if cell.kind is MONEY:

@@ -92,6 +92,8 @@ def label_unit(label: str) -> str | None:
     """per_share or shares when the label names that unit, else None: the part of unit_class that depends on
     the label alone (a page's facts look it up once per distinct label, see Memo.label_info)."""
     label = label.lower()
+    if label.endswith("(in shares)"):  # the renderer's own note of the unit outweighs the words before it
+        return "shares"
     if "per share" in label or "per unit" in label or "(in dollars per share)" in label:
         return "per_share"
     if "(in shares)" in label or SHARES_PART.search(label):
