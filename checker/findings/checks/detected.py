@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checker.findings.diagnosis import diagnose, either, fmt
+from checker.findings.diagnosis import fmt
 from checker.findings.checks.packed import FIELD, pack, search
-from checker.findings.checks.relations import leaves_total_empty, slip_gap, total_column
+from checker.findings.checks.relations import leaves_total_empty, slip_diagnosis, slip_gap, slipped, total_column
 from checker.findings.facts import FactRow
 
 TOTAL_LABEL = re.compile(r"\btotal|\bending|\bend of|\bbalance|\bnet\b|, net|outstanding,? (at|end)|closing",
                          re.IGNORECASE)
-SLIPS = ("one_digit", "transposition")
 
 
 def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int, int]]:
@@ -180,13 +179,12 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     if len(terms) < rule.min_rows or any(sum(k in placed for _, placed, _, _ in run) < rule.min_rows
                                          for k in range(len(shape))):
         return None  # some column adds fewer rows than a run needs: what foots there is no evidence
-    culprits = []
-    for r, fact, sign in [(total, tfact, 0)] + terms:
-        wanted = fact.printed + diff if sign == 0 else fact.printed - sign * diff
-        slip = diagnose(fact.printed, wanted)
-        if slip is not None and slip.kind in SLIPS:
-            culprits.append((r, fact, slip))
-    if not culprits:
+    # the total first, then the rows in line order (see footing_declared._slip); values as printed, scaled back
+    row_of = {id(tfact): total, **{id(fact): r for r, fact, _ in terms}}
+    culprits = slipped([(tfact, (tfact.printed + diff).scaleb(tfact.cell.scale))], least=0) + slipped(
+        [(fact, (fact.printed - sign * diff).scaleb(fact.cell.scale)) for _, fact, sign in terms], least=0)
+    found = slip_diagnosis(culprits, lambda fact: repr(row_of[id(fact)].row.label))
+    if found is None:
         return None
     facts = ctx.facts
     exact = len(shape[col]) == 1
@@ -197,7 +195,7 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     cells = [facts.involved(total, tfact, "total", where_col)] + [
         facts.involved(r, fact, "component", where_col) for r, fact, _ in terms]
     operands = " ".join(("+ " if sign > 0 else "- ") + fact.shown for _, fact, sign in reversed(terms))
-    where = either([f"{c_slip.text} in {r.row.label!r} (line {fact.cell.line})" for r, fact, c_slip in culprits])
+    where = found.text
     message_vars = {
         "title": rule.title, "total": f"{total.row.label} = {tfact.shown} (line {tfact.cell.line})",
         "sum": fmt(Decimal(got).scaleb(-6).quantize(Decimal(1).scaleb(-tfact.cell.decimals))),

@@ -18,8 +18,8 @@ import re
 from decimal import Decimal
 from itertools import islice, product
 
-from checker.findings.checks.relations import ambiguous, compatible, operand, solve
-from checker.findings.diagnosis import Diagnosis, diagnose, either, fmt
+from checker.findings.checks.relations import ambiguous, compatible, operand, slip_diagnosis, slipped, solve
+from checker.findings.diagnosis import Diagnosis, diagnose, fmt
 from checker.findings.facts import ZERO
 
 MAX_CHOICES = 32
@@ -192,21 +192,16 @@ def _reorder(bad):
 
 
 def _slip(bad, rows, cell_only: bool = False):
-    """The keying slips (one digit, two swapped) in the total or one component that would each explain the
-    difference, as one Diagnosis naming the row of each, or with `cell_only` (all in one row) the value
-    (see `either`; the first's kind); None when no single slip does."""
+    """The keying slips (one digit, two swapped) in the total or one component (in line order) that would each
+    explain the difference, as one Diagnosis naming the row of each, or with `cell_only` (all in one row) the
+    value (see `slip_diagnosis`); None when no single slip does."""
     col, got, tfact, terms = bad
     diff = got - tfact.value
-    candidates = [(rows[0], tfact, tfact.value + diff)] + [(r, t, t.value - diff) for r, t in zip(rows[1:], terms)]
-    slips = []
-    for frow, fact, wanted in candidates:
-        found = diagnose(fact.printed, wanted.scaleb(-fact.cell.scale))
-        if found is not None and found.kind in ("one_digit", "transposition"):
-            where = fact.shown if cell_only else repr(frow.row.label)
-            slips.append((found.kind, f"{found.text} in {where} (line {fact.cell.line})"))
-    if not slips:
-        return None
-    return Diagnosis(slips[0][0], either([text for _, text in slips]))
+    row_of = {id(tfact): rows[0], **{id(t): r for r, t in zip(rows[1:], terms)}}
+    # the total first: the likeliest culprit, named before `either` folds the rest into a count
+    culprits = slipped([(tfact, tfact.value + diff)], least=0) + slipped([(t, t.value - diff) for t in terms], least=0)
+    return slip_diagnosis(culprits, (lambda fact: fact.shown) if cell_only else
+                          (lambda fact: repr(row_of[id(fact)].row.label)))
 
 
 def check_columns(compiled, ctx):

@@ -118,13 +118,14 @@ def slip_gap(gap: int) -> bool:
     return gap in SLIP_GAPS
 
 
-def slipped(wanted: list[tuple[Fact, Decimal]]) -> list[tuple[Fact, Diagnosis]]:
+def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[tuple[Fact, Diagnosis]]:
     """The cells one keying slip in which (one digit, two swapped) would explain a mismatch, each given with
     the value (scaled) that would make the relation hold, with that slip; in line order, as the page reads.
-    Only values of three digits or more: nearly any difference of a few units is one digit of a small value."""
+    Only values of at least `least` as printed: nearly any difference of a few units is one digit of a small
+    value (a rule that asks for a slip on top of other evidence may take them all)."""
     found = []
     for fact, value in wanted:
-        if abs(fact.printed) < 100:
+        if abs(fact.printed) < least:
             continue
         target = value.scaleb(-fact.cell.scale)
         if not slip_gap(int("".join(map(str, (target - fact.printed).as_tuple().digits)))):
