@@ -220,18 +220,18 @@ def check_columns(compiled, ctx):
         bad = solve([frow], _crossfoots(tcol, exact), vacuous=True)
         if bad:
             out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0]))
-        elif tcol == len(columns) - 1 and _last_may_be_total(frow, tcol):
-            bad = solve([frow], _crossfoots(tcol, exact, last=True))
+        elif tcol in (0, len(columns) - 1) and _end_may_be_total(frow, tcol):
+            bad = solve([frow], _crossfoots(tcol, exact, end=True))
             slip = bad and _slip((tcol, *bad[0]), [frow] * (len(bad[0][2]) + 1), cell_only=True)
             if slip:
                 out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
     return out
 
 
-def _last_may_be_total(frow, tcol: int) -> bool:
-    """A row of three amounts or more whose last may sit in the total column, the page's last: EDGAR leaves
-    a row's total empty only when it is nil, so such a row is read with its last value as the total too.
-    Rows of share counts (three classes of stock) have no total: a row whose label names shares or units
+def _end_may_be_total(frow, tcol: int) -> bool:
+    """A row of three amounts or more whose value nearest the total column, the page's first or last, may sit in
+    it: EDGAR leaves a row's total empty only when it is nil, so such a row is read with that value as the total
+    too. Rows of share counts (three classes of stock) have no total: a row whose label names shares or units
     is left out unless a cell prints a currency; so is a row of small numbers (rates, counts), where one
     digit apart is common."""
     facts = frow.facts
@@ -239,15 +239,15 @@ def _last_may_be_total(frow, tcol: int) -> bool:
         return False
     if frow.unit != "money" and COUNT_LABEL.search(frow.row.label):
         return False
-    return tcol in facts[len(facts) - 1].columns
+    return tcol in facts[0 if tcol == 0 else len(facts) - 1].columns
 
 
-def _crossfoots(tcol: int, exact: bool, last: bool = False):
-    """The test for `solve`; with `last`, only alignments that put the row's last value in the total column
-    can evaluate it."""
+def _crossfoots(tcol: int, exact: bool, end: bool = False):
+    """The test for `solve`; with `end`, only alignments that put the row's value nearest the total column (the
+    page's first or last) in it can evaluate it."""
     def test(maps):
         m = maps[0]
-        if tcol not in m or len(m) < 2 or last and max(m) != tcol:
+        if tcol not in m or len(m) < 2 or end and (min(m) if tcol == 0 else max(m)) != tcol:
             return None
         parts = [m[c] for c in sorted(m) if c != tcol]
         got = sum((p.value for p in parts), ZERO)
@@ -271,7 +271,9 @@ def _cross_finding(compiled, ctx, frow, tcol, bad, slip: Diagnosis | None = None
     names = {"total": operand(ctx, frow, tfact, tcol, unsure), "sum": fmt(expected), "title": rule.title,
              "operands": " + ".join(p.shown for p in parts), "diagnosis": found.text if found else ""}
     template = rule.message or "{total} but the other columns sum to {sum} ({operands}): {diagnosis}"
-    # a total read as the row's last value (slip given) sits under Total by the finding's own reading
+    # a total read as the row's value nearest the Total column (slip given) sits there by the finding's own reading
     cells = [ctx.facts.involved(frow, tfact, "total", tcol if slip or not unsure else None)] + [
         ctx.facts.involved(frow, p, "component") for p in parts]
-    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
+    reading = {"placements": "read with its value nearest the Total column in it, as EDGAR leaves a total empty "
+                             "only when it is nil, no placement of the others makes them agree"} if slip else {}
+    return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure, **reading)
