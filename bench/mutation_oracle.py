@@ -4,8 +4,9 @@
 Reads the shared corpus next to the repository (../shared/corpus/pages and the seed). For each
 page it records the findings as filed, then changes one digit of a numeric cell, PER_PAGE times,
 and records the findings of every rule, those off by default included. The changes are drawn page
-by page from the seed, so two builds make the same ones wherever they read the same numeric cells.
-Unlike ../shared/bench/accuracy.py it knows no relation that the change breaks: many changes
+by page from the seed, so two builds make the same ones wherever they read the same numeric cells,
+and counts by rule the findings a change brings that do not name the changed line (each blames cells
+the change left alone: a finding to look at). Unlike ../shared/bench/accuracy.py it knows no relation that the change breaks: many changes
 break none, so it measures what one build finds against another.
 
     python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR]
@@ -73,7 +74,20 @@ def run(out: Path, per_page: int, seed: int, tree: Path) -> int:
     changes = [r for r in records if r[1] >= 0]
     print(f"changes {len(changes)}; with a finding {sum(1 for r in changes if _found(r))}; "
           f"with an error or warning {sum(1 for r in changes if _found(r, STRONG))}")
+    astray = misplaced(records)
+    print(f"error or warning findings a change brings that do not name the changed line: {sum(astray.values())} "
+          f"{dict(sorted(astray.items()))}")
     return 0
+
+
+def misplaced(records) -> Counter:
+    """By rule, the findings at error or warning that a change brings (not on the page as filed) and that do
+    not name the changed line: each blames cells the change left alone, a finding to look at."""
+    def keys(record):
+        return {(f["rule"], tuple(f["lines"])) for f in _found(record, STRONG)}
+    filed = {r[0]: keys(r) for r in records if r[1] < 0}
+    return Counter(rule for r in records if r[1] >= 0 for rule, lines in keys(r) - filed.get(r[0], set())
+                   if r[1] + 1 not in lines)
 
 
 def _found(record, severities=None) -> list[dict]:
