@@ -4,10 +4,11 @@
 Reads the shared corpus next to the repository (../shared/corpus/pages and the seed). For each
 page it records the findings as filed, then changes one digit of a numeric cell, PER_PAGE times,
 and records the findings of every rule, those off by default included. The changes are drawn page
-by page from the seed, so two builds make the same ones wherever they read the same numeric cells,
-and counts by rule the findings a change brings that do not name the changed line (each blames cells
-the change left alone: a finding to look at). Unlike ../shared/bench/accuracy.py it knows no relation that the change breaks: many changes
-break none, so it measures what one build finds against another.
+by page from the seed, so two builds make the same ones wherever they read the same numeric cells.
+It also counts, by rule, the findings a change brings that do not name the changed line: each
+blames cells the change left alone, and is a finding to look at. Unlike ../shared/bench/accuracy.py
+it knows no relation that the change breaks: many changes break none, so it measures what one
+build finds against another.
 
     python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR]
     python3 bench/mutation_oracle.py compare OLD.json NEW.json
