@@ -112,6 +112,18 @@ def test_a_total_whose_alignments_tie_is_read_under_the_one_a_slip_explains():
     assert "sum to 4,466,764" in found[0].message and found[0].diagnosis.endswith("; or a slip in one of 6 other cells")
 
 
+def test_a_total_whose_alignments_tie_is_read_where_the_other_columns_hold():
+    """764630 R6: investing cash flows print (50,000) in one year of four. With 2022's operating cash flow
+    (160,670) retyped (160,650), each placement of the 50,000 fails in the one column it compares; ID005 named
+    2023 (149,953 against 199,953, a slip by chance) and not the changed line. It now reads the placement
+    under which the other years add up with investing nil, as their empty cells say."""
+    text = (FIXTURES.parent / "pages" / "764630_000149315223039378_R6.txt").read_text()
+    assert [f for f in check_filing(parse_text(text, "R6.txt"), RULES) if f.rule == "ID005"] == []
+    found = [f for f in check_filing(parse_text(text.replace("\n|(160,670)\n", "\n|(160,650)\n"), "R6.txt"), RULES)
+             if f.rule == "ID005"]
+    assert [f.lines for f in found] == [[61, 67, 84, 89]], found
+
+
 def test_an_equity_statement_rolls_by_whole_rows():
     """1289340 R5 as filed rolls; its first stock-based compensation amount 7,906 retyped 7,306 is found by RF003.
     Three things make it visible: the movement rows fill two of seven columns, so whole rows are added up; the

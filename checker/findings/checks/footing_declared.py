@@ -52,6 +52,22 @@ def foots(signs, exact: bool):
     return test
 
 
+def _nil_misses(signs, exact: bool):
+    """A rank for `solve`: in how many of the total's columns the components printed there (the others nil, as an
+    empty cell is) miss it. A page that leaves a component's column open (investing cash flows in one year of
+    four) fails under every placement of it in the one column each compares; this one fails in the fewest."""
+    def rank(bad, maps) -> int:
+        total, parts = maps[0], maps[1:]
+        misses = 0
+        for c, tfact in total.items():
+            terms = [(s, m[c]) for s, m in zip(signs, parts) if c in m]
+            got = sum((s * t.value for s, t in terms), ZERO)
+            slack = ZERO if exact else tfact.half + sum((t.half for _, t in terms), ZERO)
+            misses += bool(terms) and abs(got - tfact.value) > slack
+        return misses
+    return rank
+
+
 def as_printed(value: Decimal, like) -> Decimal:
     """A scaled sum as the total's cell would print it (page scale and decimals)."""
     return value.scaleb(-like.cell.scale).quantize(Decimal(1).scaleb(-like.cell.decimals))
@@ -95,7 +111,7 @@ def _best_choice(total, comps, options, exact):
         if not rows or len({id(r) for r in rows}) < len(rows):
             continue
         signs = [s for _, s in used]
-        bad = solve([total] + rows, foots(signs, exact))
+        bad = solve([total] + rows, foots(signs, exact), rank=_nil_misses(signs, exact))
         if not bad:
             return None
         if best is None or len(bad) < len(best[2]):
@@ -175,7 +191,7 @@ def _unfooted(total, runs, exact: bool, require_slip: bool):
     the shorter runs are tried only for a total that would be flagged, as any of them footing clears it."""
     run = runs[-1]
     rows = [total] + run
-    bad = solve(rows, foots([1] * len(run), exact), prefer=lambda bad: _slip(bad[0], rows))
+    bad = solve(rows, foots([1] * len(run), exact), rank=lambda bad, _: _slip(bad[0], rows) is None)
     if not bad:
         return None
     slip = _slip(bad[0], rows)

@@ -61,32 +61,32 @@ def compatible(unit: str, other: str) -> bool:
     return unit == other or {unit, other} == {"money", "number"}
 
 
-def solve(rows: list[FactRow], test, vacuous: bool = False, prefer=None):
+def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None):
     """The violations of the alignment with the fewest, or None when some alignment satisfies `test`
-    or none can evaluate it. Among alignments with as few, the first whose violations `prefer` accepts
-    (a slip explains them), else the first.
+    or none can evaluate it. Among alignments with as few, the first of the lowest `rank(violations, maps)`
+    when given (a slip explains them; the other columns hold), else the first.
 
     `test(maps)` gets one {column: Fact} per row (shared: read only) and returns a list of violations (empty: holds)
     or None (not comparable under this alignment)."""
     combos = joint_placements(rows)
     if combos is None:
         return None
-    ties: list[list] = []  # the violations of the alignments with the fewest so far (only the first without prefer)
+    ties: list[tuple] = []  # (violations, maps) of the alignments with the fewest so far (only the first without rank)
     for maps in combos:
         bad = test(maps)
         if bad is None and not vacuous:
             continue
         if not bad:
             return None
-        if not ties or len(bad) < len(ties[0]):
-            ties = [bad]
-        elif prefer is not None and len(bad) == len(ties[0]):
-            ties.append(bad)
+        if not ties or len(bad) < len(ties[0][0]):
+            ties = [(bad, maps)]
+        elif rank is not None and len(bad) == len(ties[0][0]):
+            ties.append((bad, maps))
     if not ties:
         return None
-    if prefer is not None and len(ties) > 1:
-        return next((bad for bad in ties if prefer(bad)), ties[0])
-    return ties[0]
+    if rank is not None and len(ties) > 1:
+        return min(ties, key=lambda tie: rank(*tie))[0]  # the first of the lowest
+    return ties[0][0]
 
 
 def ambiguous(rows: list[FactRow]) -> bool:
