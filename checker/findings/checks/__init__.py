@@ -1,11 +1,11 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import (compare, continuity, detected, equal, footing_declared, member_footing,
-                                     member_total, near_miss, periods, range, rollforward, unique)
+from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_declared,
+                                     member_footing, member_total, near_miss, periods, range, rollforward, unique)
 
 CHECKS = {
     "equal": equal.check,
     "footing": footing_declared.check,
-    "cross_footing": footing_declared.check_columns,
+    "cross_footing": cross_footing.check,
     "detected_footing": detected.check,
     "rollforward": rollforward.check_rollforward,
     "continuity": continuity.check_continuity,

@@ -179,7 +179,7 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     if len(terms) < rule.min_rows or any(sum(k in placed for _, placed, _, _ in run) < rule.min_rows
                                          for k in range(len(shape))):
         return None  # some column adds fewer rows than a run needs: what foots there is no evidence
-    # the total first, then the rows in line order (see footing_declared._slip); values as printed, scaled back
+    # the total first, then the rows in line order (see relations.footing_slips); values as printed, scaled back
     row_of = {id(tfact): total, **{id(fact): r for r, fact, _ in terms}}
     culprits = slipped([(tfact, (tfact.printed + diff).scaleb(tfact.cell.scale))], least=0) + slipped(
         [(fact, (fact.printed - sign * diff).scaleb(fact.cell.scale)) for _, fact, sign in terms], least=0)

@@ -136,6 +136,13 @@ def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[tuple[
     return sorted(found, key=lambda pair: pair[0].cell.line)
 
 
+def footing_slips(total: Fact, terms: list[Fact], diff: Decimal) -> list[tuple[Fact, Diagnosis]]:
+    """The slips (any size of value) in a total that its terms sum to `diff` more than, or in one term: the
+    total first, the likeliest culprit, named before `either` folds the rest into a count; the terms in line
+    order."""
+    return slipped([(total, total.value + diff)], least=0) + slipped([(t, t.value - diff) for t in terms], least=0)
+
+
 def slip_diagnosis(culprits: list[tuple[Fact, Diagnosis]], name) -> Diagnosis | None:
     """The culprits' slips as one Diagnosis, each naming its cell by name(fact) and its line (see `either`),
     of the first's kind; None when there are none."""
