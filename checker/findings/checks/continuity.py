@@ -6,8 +6,10 @@ none satisfies it. A page that prints fewer beginning balances than ending ones 
 beginning row's columns open, and a placement that moves its cells where no previous column is
 printed compares nothing and escapes. The roll-forward between the two rows closes that door
 where it can: when it rolls exactly under some placements of the two rows, only those are read.
-A roll can hold by coincidence (small balances, or a year that writes off its whole opening
-balance), so a mismatch read that way is reported only when a keying slip explains it.
+Two rows that both leave columns open are read in the same columns (a roll-forward reports both
+balances for each period), when they print as many. Either reading is a guess (a roll can hold
+by coincidence, in small balances or a year that writes off its whole opening balance), so a
+mismatch read so is reported only when a keying slip explains it.
 """
 from __future__ import annotations
 
@@ -72,8 +74,11 @@ def check_continuity(compiled, ctx):
     exact = rule.tolerance == "exact"
     out = []
     for b, e, between in pairs(compiled, ctx):
-        if not (b.exact or e.exact):
-            continue  # both rows float across the columns: too little to pin a period on either
+        if not (b.exact or e.exact):  # both rows float across the columns
+            best = _in_same_columns(b, e, prev, exact)
+            if best is not None:
+                out.append(_finding(rule, ctx, b, e, best, SAME_COLUMNS))
+            continue
         if len(b.alignments) * len(e.alignments) > MAX_ALIGNMENTS:
             continue
         # (begin's alignment, end's, mismatches) of each joint alignment that compares something, in product order
@@ -82,7 +87,7 @@ def check_continuity(compiled, ctx):
         if all(tried_bad for *_, tried_bad in tried):  # no placement agrees (or none compares anything)
             best = _fewest(tried)
             if best is not None:
-                out.append(_finding(rule, ctx, b, e, best, False))
+                out.append(_finding(rule, ctx, b, e, best))
             continue
         holding = [t for t in tried if not t[2]]
         failing = sorted((t for t in tried if t[2]), key=lambda t: len(t[2]))  # fewest mismatches first
@@ -91,8 +96,23 @@ def check_continuity(compiled, ctx):
         best = next((bad[0] for i, j, bad in failing if _rolls(b, e, between, i, j)), None)
         # read by the roll alone, the placement could be a coincidence; a keying slip confirms it
         if best is not None and keyed(best):
-            out.append(_finding(rule, ctx, b, e, best, True))
+            out.append(_finding(rule, ctx, b, e, best, BY_ROLL))
     return out
+
+
+def _in_same_columns(b, e, prev, exact: bool):
+    """The mismatch to report when two floating rows that print as many balances fail under every placement
+    of them in the same columns (a roll-forward reports both balances for each period it covers), and a
+    keying slip explains it; else None. Read that way, a placement is a guess: the slip confirms it."""
+    if len(b.facts) != len(e.facts) or len(b.alignments) > MAX_PINNED:
+        return None
+    of_end = {alignment: j for j, alignment in enumerate(e.alignments)}
+    same = [(i, of_end[a]) for i, a in enumerate(b.alignments) if a in of_end]
+    tried = [(i, j, bad) for i, j in same if (bad := _compare(b.placement(i), e.placement(j), prev, exact)) is not None]
+    if not tried or not all(bad for *_, bad in tried):
+        return None
+    best = _fewest(tried)
+    return best if keyed(best) else None
 
 
 def _compare(bf, ef, prev, exact: bool):
@@ -115,7 +135,12 @@ def keyed(bad) -> bool:
     return found is not None and found.keying
 
 
-def _finding(rule, ctx, b, e, bad, by_roll: bool):
+BY_ROLL = "no placement under which the rows between them roll from one to the other makes them agree"
+SAME_COLUMNS = ("read in the same columns, as a roll-forward reports both balances for each period, no placement "
+                "makes them agree")
+
+
+def _finding(rule, ctx, b, e, bad, placements: str | None = None):
     a, p, bfact, efact = bad
     ambiguous = not (b.exact and e.exact)
     found = diagnose(bfact.printed, efact.printed)
@@ -128,7 +153,4 @@ def _finding(rule, ctx, b, e, bad, by_roll: bool):
     cells = [facts.involved(b, bfact, "begin", None if ambiguous else a),
              facts.involved(e, efact, "end", None if ambiguous else p)]
     finding = partial(ctx.finding, rule, template.format_map(names), cells, found.text if found else None, ambiguous)
-    if by_roll:
-        return finding(placements="no placement under which the rows between them roll from one to the other "
-                                  "makes them agree")
-    return finding()
+    return finding(placements=placements) if placements else finding()
