@@ -21,8 +21,13 @@ from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
 
-MAX_PINNED = 16  # joint placements of begin and end tried against the roll-forward (each a search of its own)
+# joint placements of begin and end tried against the roll-forward (each a search of its own), or in the same columns
+MAX_PINNED = 16
 SMALL = 100
+# how a finding read the rows' columns, where the page leaves them open (see Context.finding)
+BY_ROLL = "no placement under which the rows between them roll from one to the other makes them agree"
+SAME_COLUMNS = ("read in the same columns, as a roll-forward reports both balances for each period, no placement "
+                "makes them agree")
 
 
 def previous_column(ctx) -> dict[int, int]:
@@ -133,11 +138,6 @@ def _fewest(tried):
 def keyed(bad) -> bool:
     found = diagnose(bad[2].printed, bad[3].printed)
     return found is not None and found.keying
-
-
-BY_ROLL = "no placement under which the rows between them roll from one to the other makes them agree"
-SAME_COLUMNS = ("read in the same columns, as a roll-forward reports both balances for each period, no placement "
-                "makes them agree")
 
 
 def _finding(rule, ctx, b, e, bad, placements: str | None = None):
