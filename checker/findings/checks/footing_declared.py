@@ -56,10 +56,9 @@ def _nil_misses(signs, exact: bool):
         total, parts = maps[0], maps[1:]
         misses = 0
         for c, tfact in total.items():
-            terms = [(s, m[c]) for s, m in zip(signs, parts) if c in m]
-            got = sum((s * t.value for s, t in terms), ZERO)
-            slack = ZERO if exact else tfact.half + sum((t.half for _, t in terms), ZERO)
-            misses += bool(terms) and abs(got - tfact.value) > slack
+            present = [(s, {c: m[c]}) for s, m in zip(signs, parts) if c in m]
+            if present:  # the column alone, with the components it prints: foots' own test
+                misses += bool(foots([s for s, _ in present], exact)([{c: tfact}] + [m for _, m in present]))
         return misses
     return rank
 
