@@ -288,6 +288,14 @@ def _joint(rows: list[FactRow]):
             return
 
 
+def period_month(column, at_start: bool = False) -> int | None:
+    """The month, counted from year 0, in which a column's period ends, or with at_start begins (its months
+    before); None when the column has no date, or for its start no months."""
+    if column.end_date is None or at_start and not column.months:
+        return None
+    return column.end_date.year * 12 + column.end_date.month - (column.months if at_start else 0)
+
+
 def paired(left: FactRow, right: FactRow):
     """(left's column -> fact, right's column -> fact, shared columns) under each joint alignment of two rows,
     or None when there are too many alignments to try."""

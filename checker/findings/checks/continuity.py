@@ -19,7 +19,7 @@ from itertools import product
 from checker.findings.checks.roll_search import roll
 from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import MAX_ALIGNMENTS, agree, describe
+from checker.findings.facts import MAX_ALIGNMENTS, agree, describe, period_month
 
 # joint placements of begin and end tried against the roll-forward (each a search of its own), or in the same columns
 MAX_PINNED = 16
@@ -35,13 +35,12 @@ def previous_column(ctx) -> dict[int, int]:
     cols = ctx.page.columns
     ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
     for b in cols:
-        if b.end_date is not None:
-            ending.setdefault((b.months, b.end_date.year * 12 + b.end_date.month), b.index)
+        if (month := period_month(b)) is not None:
+            ending.setdefault((b.months, month), b.index)
     out = {}
     for a in cols:
-        if a.end_date is None or not a.months:
-            continue
-        found = ending.get((a.months, a.end_date.year * 12 + a.end_date.month - a.months))
+        month = period_month(a, at_start=True)
+        found = None if month is None else ending.get((a.months, month))
         if found is not None:
             out[a.index] = found
     return out

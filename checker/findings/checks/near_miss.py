@@ -24,7 +24,7 @@ from functools import lru_cache
 from checker.findings.diagnosis import diagnose
 from checker.findings.checks.rollforward import dates, stem
 from checker.findings.checks.twins import close_digits, digits, significant_digits, twin_rows
-from checker.findings.facts import Fact, FactRow, describe
+from checker.findings.facts import Fact, FactRow, describe, period_month
 
 MIN_SIGNIFICANT = 3  # the fewest significant digits any near_miss rule may ask for (the rule model's bound)
 OPENS = re.compile(r"\b(beginning|opening|begin|start)\b")
@@ -76,11 +76,8 @@ def _moved(ctx, r1: FactRow, r2: FactRow, columns: set[int]) -> bool:
 
 
 def _month(columns, index: int, at_start: bool) -> int | None:
-    """The month (as a count) in which column `index`'s period ends, or with at_start begins; None when unknown."""
-    column = columns[index] if 0 <= index < len(columns) else None
-    if column is None or column.end_date is None or at_start and not column.months:
-        return None
-    return column.end_date.year * 12 + column.end_date.month - (column.months if at_start else 0)
+    """period_month of column `index`; None when the page has no such column."""
+    return period_month(columns[index], at_start) if 0 <= index < len(columns) else None
 
 
 def candidates(compiled, ctx):
