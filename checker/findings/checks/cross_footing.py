@@ -37,10 +37,11 @@ def check(compiled, ctx):
             out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0]))
         elif tcol in (0, len(columns) - 1) and _end_may_be_total(frow, tcol):
             bad = solve([frow], _crossfoots(tcol, exact, end=True))
-            slip = bad and slip_diagnosis(footing_slips(bad[0][1], bad[0][2], bad[0][0] - bad[0][1].value),
-                                          lambda fact: fact.shown)
-            if slip:
-                out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
+            if bad:
+                got, tfact, parts = bad[0]
+                slip = slip_diagnosis(footing_slips(tfact, parts, got - tfact.value), lambda fact: fact.shown)
+                if slip:
+                    out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
     return out
 
 
