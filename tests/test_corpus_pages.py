@@ -175,3 +175,17 @@ def test_only_a_bare_year_followed_by_a_value_in_an_overfull_row_starts_a_row(ce
     text = "|\nSchedule (Details)\n|\nDec. 31, 2021\n|December 31,\n" + "".join(f"|{c}\n" for c in cells)
     page = parse_text(text).pages[0]
     assert [(row.label, [cell.raw for cell in row.cells]) for row in page.rows] == rows
+
+
+def test_a_member_heading_under_a_row_left_empty_still_names_a_member():
+    """'|Total' with no loans in 'Commercial Unsecured', then "|" and 'Loans Subject To Loss Share Agreements |
+    Commercial Real Estate Owner occupied': a bare line that names members opens the next member's rows rather
+    than giving the empty Total a text value."""
+    page = parse_file(str(FIXTURES / "pages" / "1415277_000117120013000086_R45.txt")).pages[0]
+    total = next(row for row in page.rows if row.line == 80)
+    assert (total.label, total.cells) == ("Total", [])
+    heading = next(row for row in page.rows if row.line == 81)
+    assert heading.kind.value == "member"
+    last = next(row for row in page.rows if row.line == 89)
+    assert last.member_path == ["Loans Subject To Loss Share Agreements", "Commercial Real Estate Owner occupied"]
+    assert [cell.raw for cell in last.cells] == ["2,806", "2,820"]

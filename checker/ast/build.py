@@ -15,7 +15,7 @@ from checker.ast.definitions import definition, merge_definition
 from checker.ast.items import Item
 from checker.ast.kinds import EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
 from checker.ast.model import Cell, Column, ColumnGroup, Node, Page, Row, StatementKind, Title
-from checker.ast.rows import close_rows, split_year_rows
+from checker.ast.rows import close_rows, names_members, split_year_rows
 from checker.ast.textblock import SIGN_ONLY, close, embedded_table
 from checker.ast.values import (CellValue, footnote_refs, header_date, scales, split_title,
                                 statement_kind, SCALE_LINE)
@@ -190,9 +190,10 @@ class PageBuilder:
         if not item.cont:
             self._current_row(item.start).cells.append(
                 NEW_CELL(line=item.start, source=item.lines, raw="", kind=EMPTY))
-        elif row is not None and not self.valued and takes_text(row):
+        elif row is not None and not self.valued and takes_text(row) and not names_members(item.cont[0]):
             row.cells.append(text_cell(item.start, item.lines))
         elif len(item.cont) == 1 and len(item.cont[0]) <= 100:  # old renderer's member rows
+            # (one that names members is one even under a row left empty: 'Total' of a member with no loans)
             self._new_row(item.start, item.lines, item.cont[0].strip(), member=True)
         else:
             self._row_for_text(item.start).cells.append(text_cell(item.start, item.lines))
