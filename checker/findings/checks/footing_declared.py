@@ -169,9 +169,9 @@ def _above(compiled, ctx):
         if not is_total(total):
             continue
         runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
-        if len(runs) < 2:
-            continue
-        found = _unfooted(total, runs[1:], exact, rule.require_slip)
+        if not runs or len(runs) == 1 and id(runs[0][0]) in stops:
+            continue  # an ending balance alone above a total is no run (the part of it that would affect taxes)
+        found = _unfooted(total, runs, exact, rule.require_slip)
         if found is not None:
             run, bad, slip = found
             out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
@@ -183,11 +183,13 @@ def _unfooted(total, runs, exact: bool, require_slip: bool):
 
     A finding only ever names the longest run, so that run is tried first: most totals foot with their whole
     run (the shorter ones need not be tried) or, when a slip is required, miss by more than a slip explains;
-    the shorter runs are tried only for a total that would be flagged, as any of them footing clears it."""
+    the shorter runs are tried only for a total that would be flagged, as any of them footing clears it.
+    A run of one row (the rows above it empty, or a heading) is a sum only if the total repeats it in every
+    column but the one that fails: a total one digit off a single row may well add rows above a heading."""
     run = runs[-1]
     rows = [total] + run
     bad = solve(rows, foots([1] * len(run), exact), rank=lambda bad, _: _slip(bad[0], rows) is None)
-    if not bad:
+    if not bad or len(run) == 1 and not _repeats_elsewhere(total, run[0], bad):
         return None
     slip = _slip(bad[0], rows)
     if require_slip and not slip:
@@ -195,6 +197,11 @@ def _unfooted(total, runs, exact: bool, require_slip: bool):
     if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
         return None
     return run, bad[0], slip
+
+
+def _repeats_elsewhere(total, row, bad) -> bool:
+    """Does the total print the row's values in two columns or more, all but the one of `bad`?"""
+    return len(bad) == 1 and len(total.facts) >= 2 and len(row.facts) == len(total.facts)
 
 
 def _reorder(bad):
