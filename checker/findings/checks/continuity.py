@@ -16,10 +16,11 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 
+from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks.roll_search import roll
 from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import MAX_ALIGNMENTS, agree, describe, period_month
+from checker.findings.facts import agree, describe, period_month
 
 # joint placements of begin and end tried against the roll-forward (each a search of its own), or in the same columns
 MAX_PINNED = 16

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from checker.findings.alignments import joint_placements
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
 from checker.findings.diagnosis import fmt, trimmed
-from checker.findings.facts import ZERO, joint_placements
+from checker.findings.facts import ZERO
 
 ADDITIVE = frozenset({"money", "number", "shares"})
 MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page that leaves more open says too little

@@ -13,8 +13,9 @@ import re
 from decimal import Decimal
 
 from checker.ast.model import ValueKind
+from checker.findings.alignments import joint_placements
 from checker.findings.diagnosis import Diagnosis, diagnose, either
-from checker.findings.facts import ZERO, Fact, FactRow, describe, joint_placements
+from checker.findings.facts import ZERO, Fact, FactRow, describe
 from checker.rules.selectors import normal_label
 
 DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)s?", re.IGNORECASE)

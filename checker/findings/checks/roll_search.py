@@ -11,8 +11,9 @@ from decimal import Decimal
 from functools import partial
 from operator import add, attrgetter, gt, methodcaller
 
+from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks.relations import solve
-from checker.findings.facts import MAX_ALIGNMENTS, ZERO, joint_placements
+from checker.findings.facts import ZERO
 
 EXPONENT = attrgetter("exponent")
 # joint alignments a roll may try (callers choose): more than relations in general (MAX_ALIGNMENTS), as a

@@ -16,11 +16,12 @@ import re
 from functools import lru_cache
 
 from checker.ast.values import header_date
+from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
 from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import MAX_ALIGNMENTS, describe
+from checker.findings.facts import describe
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
