@@ -12,7 +12,7 @@ from functools import partial
 from operator import add, attrgetter, gt, methodcaller
 
 from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
-from checker.findings.checks.relations import solve
+from checker.findings.checks.relations import slipped, solve
 from checker.findings.facts import ZERO
 
 EXPONENT = attrgetter("exponent")
@@ -140,28 +140,47 @@ def _as_integers(rows):
     return dict(zip(map(id, facts), zip(ints[::2], ints[1::2])))
 
 
-def corroborated(rows, bad, exact: bool, skip: int | None) -> list[int]:
-    """The columns that roll, with the same rows and signs, beside the one that does not. Activity is read with
-    its signs as printed: a column that rolls says those signs are meant so. Empty unless one column fails,
-    every activity row with a value in it has one in a column that rolls, and the rows' columns are known or
-    only one placement of them fails in one column alone (under any other, two columns or more fail: the page
-    would hold two errors)."""
+def corroborated(rows, bad, exact: bool, skip: int | None) -> tuple[list[int], bool]:
+    """(the columns that roll, with the same rows and signs, beside the one that does not; whether a keying slip
+    chose the placement). Activity is read with its signs as printed: a column that rolls says those signs are
+    meant so. No columns unless one column fails, every activity row with a value in it has one in a column that
+    rolls, and the rows' columns are known or only one placement of them fails in one column alone (under any
+    other, two columns or more fail: the page would hold two errors), or several do and one keying slip explains
+    only the reported one (the others miss by what no slip explains: a value read in a column without balances)."""
     if len(bad) != 1:
-        return []
+        return [], False
+    by_slip = False
     if all(r.exact for r in rows):
         placed = [r.placement(0) for r in rows]
     else:
         combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
-        ones = [] if combos is None else [p for p in combos if len(_bad_columns(p, exact, skip) or ()) == 1]
-        if len(ones) != 1:
-            return []
-        placed = ones[0]
+        # (placement, its one column that does not roll) of those that fail in one column alone
+        bads = [] if combos is None else ((p, _bad_columns(p, exact, skip) or ()) for p in combos)
+        ones = [(p, b[0]) for p, b in bads if len(b) == 1]
+        if len(ones) > 1:
+            ones, by_slip = [(p, b) for p, b in ones if column_slips(b)], True
+        if len(ones) != 1 or by_slip and not _same_cells(ones[0][1], bad[0]):
+            return [], False
+        placed = ones[0][0]
     col = bad[0][0]
     rolling = sorted(placed[0].keys() & placed[1].keys() - {col, skip})
     acts = placed[2:]
     if not any(a[c].value for a in acts for c in rolling if c in a):
-        return []  # nothing moves where it rolls: no sign is vouched for
+        return [], False  # nothing moves where it rolls: no sign is vouched for
     for a in acts:
         if col in a and a[col].value and not any(c in a and a[c].value for c in rolling):
-            return []
-    return rolling
+            return [], False
+    return rolling, by_slip
+
+
+def column_slips(bad) -> list:
+    """The keying slips in one cell of a column that does not roll ((column, sum, activity, begin, end)) that would
+    each explain it: begin and activity long by the difference, or end short."""
+    col, total, terms, begin, end = bad
+    diff = total - end.value
+    return slipped([(begin, begin.value - diff), (end, end.value + diff)] + [(t, t.value - diff) for t in terms])
+
+
+def _same_cells(a, b) -> bool:
+    """Do two columns that do not roll ((column, sum, activity, begin, end)) hold the same cells?"""
+    return a[0] == b[0] and a[3] is b[3] and a[4] is b[4] and list(map(id, a[2])) == list(map(id, b[2]))

@@ -18,8 +18,8 @@ from functools import lru_cache
 from checker.ast.values import header_date
 from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks import row_sums
-from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
-from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, corroborated, roll
+from checker.findings.checks.relations import compatible, slip_diagnosis
+from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, column_slips, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import describe
 
@@ -33,6 +33,9 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
 # a date in a row label: EDGAR's ("Balance at Dec. 31, 2017") or the filer's ("as of December 31, 2012")
 DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December) \d{1,2},? \d{4}")
+# how a corroborated finding on rows that leave columns open chose its placement (roll_search.corroborated)
+ALONE = "of their placements, only this one fails in one column alone"
+BY_SLIP = "of their placements that fail in one column alone, only this one does so by what one keying slip explains"
 
 
 @lru_cache(maxsize=4096)
@@ -152,10 +155,10 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     facts = ctx.facts
     expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
     by_fact = {id(f): r for r in between for f in r.facts.values()}
-    found = _slip(b, e, bfact, efact, terms, by_fact, total - efact.value) or diagnose(efact.printed, expected)
+    found = _slip(b, e, best[0], by_fact) or diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying and not _small_digit_slip(found, efact, expected)):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
-    rolling = [] if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
+    rolling, by_slip = ([], False) if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
     # the cells sit in the failing column when the page says so, or when only that reading fails in one column
     where = col if rolling or not ambiguous else None
     cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
@@ -169,7 +172,7 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     if rolling:
         severity = rule.corroborated_severity
         message += f"; the same rows roll in {'; '.join(facts.column_label(c) or f'column {c + 1}' for c in rolling)}"
-        placements["placements"] = "of their placements, only this one fails in one column alone"
+        placements["placements"] = BY_SLIP if by_slip else ALONE
     return ctx.finding(rule, message, cells, found.text if found else None, ambiguous, severity=severity,
                        **placements)
 
@@ -180,13 +183,9 @@ def _small_digit_slip(found, efact, expected) -> bool:
     return found.kind in ("one_digit", "transposition") and max(abs(efact.printed), abs(expected)) < 100
 
 
-def _slip(b, e, bfact, efact, terms, by_fact, diff):
+def _slip(b, e, bad, by_fact):
     """The keying slips in one cell of the column (begin, activity or end) that would each explain the
     difference, naming each cell's row (see `either`); None when no one slip does."""
-    culprits = slipped([(bfact, bfact.value - diff), (efact, efact.value + diff)]
-                       + [(t, t.value - diff) for t in terms])
+    col, total, terms, bfact, efact = bad
     rows = {id(bfact): b, id(efact): e, **{id(t): by_fact[id(t)] for t in terms}}
-    return slip_diagnosis(culprits, lambda fact: repr(rows[id(fact)].row.label))
-
-
-
+    return slip_diagnosis(column_slips(bad), lambda fact: repr(rows[id(fact)].row.label))
