@@ -141,16 +141,19 @@ def _as_integers(rows):
 
 
 def corroborated(rows, bad, exact: bool, skip: int | None) -> tuple[list[int], bool]:
-    """(the columns that roll, with the same rows and signs, beside the one that does not; whether a keying slip
+    """(the columns that roll, with the same rows and signs, beside the one reported, bad[0]; whether a keying slip
     chose the placement). Activity is read with its signs as printed: a column that rolls says those signs are
-    meant so. No columns unless one column fails, every activity row with a value in it has one in a column that
-    rolls, and the rows' columns are known or only one placement of them fails in one column alone (under any
-    other, two columns or more fail: the page would hold two errors), or several do and one keying slip explains
-    only the reported one (the others miss by what no slip explains: a value read in a column without balances)."""
-    if len(bad) != 1:
+    meant so. No columns unless every activity row with a value in the reported column has one in a column that
+    rolls, and either the rows' columns are known and no keying slip explains any other column that fails (a
+    year with an adoption adjustment printed apart), or one column fails and only one placement of the rows fails
+    in one column alone (under any other, two columns or more fail: the page would hold two errors), or several
+    do and one keying slip explains only the reported one (the others miss by what no slip explains: a value read
+    in a column without balances)."""
+    exactly = all(r.exact for r in rows)
+    if len(bad) != 1 and not (exactly and not any(column_slips(b) for b in bad[1:])):
         return [], False
     by_slip = False
-    if all(r.exact for r in rows):
+    if exactly:
         placed = [r.placement(0) for r in rows]
     else:
         combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
@@ -163,7 +166,7 @@ def corroborated(rows, bad, exact: bool, skip: int | None) -> tuple[list[int], b
             return [], False
         placed = ones[0][0]
     col = bad[0][0]
-    rolling = sorted(placed[0].keys() & placed[1].keys() - {col, skip})
+    rolling = sorted(placed[0].keys() & placed[1].keys() - {b[0] for b in bad} - {skip})
     acts = placed[2:]
     if not any(a[c].value for a in acts for c in rolling if c in a):
         return [], False  # nothing moves where it rolls: no sign is vouched for

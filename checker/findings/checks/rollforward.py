@@ -171,10 +171,17 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     message, severity, placements = template.format_map(names), None, {}
     if rolling:
         severity = rule.corroborated_severity
-        message += f"; the same rows roll in {'; '.join(facts.column_label(c) or f'column {c + 1}' for c in rolling)}"
+        message += f"; the same rows roll in {_columns(facts, rolling)}"
+        if len(best) > 1:  # the rows' columns are known, and no keying slip explains the others' differences
+            message += (f"; in {_columns(facts, [c for c, *_ in best[1:]])} they do not roll either, by a difference "
+                        "no keying slip explains")
         placements["placements"] = BY_SLIP if by_slip else ALONE
     return ctx.finding(rule, message, cells, found.text if found else None, ambiguous, severity=severity,
                        **placements)
+
+
+def _columns(facts, columns: list[int]) -> str:
+    return "; ".join(facts.column_label(c) or f"column {c + 1}" for c in columns)
 
 
 def _small_digit_slip(found, efact, expected) -> bool:
