@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
+from itertools import combinations
 from operator import add, attrgetter, gt, methodcaller
+from typing import NamedTuple
 
 from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks.relations import slipped, solve
@@ -140,40 +142,77 @@ def _as_integers(rows):
     return dict(zip(map(id, facts), zip(ints[::2], ints[1::2])))
 
 
-def corroborated(rows, bad, exact: bool, skip: int | None) -> tuple[list[int], bool]:
-    """(the columns that roll, with the same rows and signs, beside the one reported, bad[0]; whether a keying slip
-    chose the placement). Activity is read with its signs as printed: a column that rolls says those signs are
-    meant so. No columns unless every activity row with a value in the reported column has one in a column that
-    rolls, and either the rows' columns are known and no keying slip explains any other column that fails (a
-    year with an adoption adjustment printed apart), or one column fails and only one placement of the rows fails
-    in one column alone (under any other, two columns or more fail: the page would hold two errors), or several
-    do and one keying slip explains only the reported one (the others miss by what no slip explains: a value read
-    in a column without balances)."""
-    exactly = all(r.exact for r in rows)
-    if len(bad) != 1 and not (exactly and not any(column_slips(b) for b in bad[1:])):
-        return [], False
-    by_slip = False
-    if exactly:
-        placed = [r.placement(0) for r in rows]
-    else:
-        combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
-        # (placement, its one column that does not roll) of those that fail in one column alone
-        bads = [] if combos is None else ((p, _bad_columns(p, exact, skip) or ()) for p in combos)
-        ones = [(p, b[0]) for p, b in bads if len(b) == 1]
-        if len(ones) > 1:
-            ones, by_slip = [(p, b) for p, b in ones if column_slips(b)], True
-        if len(ones) != 1 or by_slip and not _same_cells(ones[0][1], bad[0]):
-            return [], False
-        placed = ones[0][0]
+class Corroboration(NamedTuple):
+    rolling: list[int]       # the columns that roll with the same rows and signs (none: not corroborated)
+    by_slip: bool = False    # a keying slip chose the placement among several that fail in one column alone
+    unvouched: tuple = ()    # the failing column's activity values no rolling column vouches for
+
+
+NOT_CORROBORATED = Corroboration([])
+
+
+def corroborated(rows, bad, exact: bool, skip: int | None) -> Corroboration:
+    """The columns that roll, with the same rows and signs, beside the one reported, bad[0]. Activity is read with
+    its signs as printed: a column that rolls says those signs are meant so. None unless the reading is sure (see
+    _reading) and each activity row with a value in the reported column has one in a column that rolls, or the
+    difference there is one keying slip and no other reading of the rows left unvouched explains it: one of them,
+    or a few, printed with the wrong sign or not part of the roll (a subtotal)."""
+    placed, by_slip = _reading(rows, bad, exact, skip)
+    if placed is None:
+        return NOT_CORROBORATED
     col = bad[0][0]
     rolling = sorted(placed[0].keys() & placed[1].keys() - {b[0] for b in bad} - {skip})
     acts = placed[2:]
     if not any(a[c].value for a in acts for c in rolling if c in a):
-        return [], False  # nothing moves where it rolls: no sign is vouched for
-    for a in acts:
-        if col in a and a[col].value and not any(c in a and a[c].value for c in rolling):
-            return [], False
-    return rolling, by_slip
+        return NOT_CORROBORATED  # nothing moves where it rolls: no sign is vouched for
+    unvouched = tuple(a[col] for a in acts
+                      if col in a and a[col].value and not any(c in a and a[c].value for c in rolling))
+    if unvouched and not (column_slips(bad[0]) and not _convention_explains(bad[0], unvouched, exact)):
+        return NOT_CORROBORATED
+    return Corroboration(rolling, by_slip, unvouched)
+
+
+def _reading(rows, bad, exact: bool, skip: int | None):
+    """(the rows' placement the finding reads, whether a keying slip chose it), or (None, False) when it is not
+    sure: the rows' columns are known and no keying slip explains any column that fails but the reported one (a
+    year with an adoption adjustment printed apart), or one column fails and only one placement of the rows
+    fails in one column alone (under any other, two columns or more fail: the page would hold two errors), or
+    several do and one keying slip explains only the reported one (the others miss by what no slip explains: a
+    value read in a column without balances)."""
+    exactly = all(r.exact for r in rows)
+    if len(bad) != 1 and not (exactly and not any(column_slips(b) for b in bad[1:])):
+        return None, False
+    if exactly:
+        return [r.placement(0) for r in rows], False
+    combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
+    # (placement, its one column that does not roll) of those that fail in one column alone
+    bads = [] if combos is None else ((p, _bad_columns(p, exact, skip) or ()) for p in combos)
+    ones = [(p, b[0]) for p, b in bads if len(b) == 1]
+    by_slip = len(ones) > 1
+    if by_slip:
+        ones = [(p, b) for p, b in ones if column_slips(b)]
+    if len(ones) != 1 or by_slip and not _same_cells(ones[0][1], bad[0]):
+        return None, False
+    return ones[0][0], by_slip
+
+
+MAX_UNVOUCHED = 4  # rows of the failing column no rolling column vouches for, whose readings are all tried
+
+
+def _convention_explains(bad, unvouched, exact: bool) -> bool:
+    """Would the column ((column, sum, activity, begin, end)) roll were some of the `unvouched` activity values
+    printed with the wrong sign, or not part of the roll? True when there are too many to try."""
+    if len(unvouched) > MAX_UNVOUCHED:
+        return True
+    col, total, terms, begin, end = bad
+    diff = total - end.value
+    slack = ZERO if exact else begin.half + end.half + sum((t.half for t in terms), ZERO)
+    for k in range(1, len(unvouched) + 1):
+        for chosen in combinations(unvouched, k):
+            part = sum((f.value for f in chosen), ZERO)
+            if abs(diff - 2 * part) <= slack or abs(diff - part) <= slack:
+                return True
+    return False
 
 
 def column_slips(bad) -> list:

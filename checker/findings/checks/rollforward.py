@@ -19,7 +19,7 @@ from checker.ast.values import header_date
 from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, slip_diagnosis
-from checker.findings.checks.roll_search import ROLL_ALIGNMENTS, column_slips, corroborated, roll
+from checker.findings.checks.roll_search import NOT_CORROBORATED, ROLL_ALIGNMENTS, column_slips, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import describe
 
@@ -158,7 +158,8 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     found = _slip(b, e, best[0], by_fact) or diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying and not _small_digit_slip(found, efact, expected)):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
-    rolling, by_slip = ([], False) if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
+    vouched = NOT_CORROBORATED if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
+    rolling = vouched.rolling
     # the cells sit in the failing column when the page says so, or when only that reading fails in one column
     where = col if rolling or not ambiguous else None
     cells = [facts.involved(b, bfact, "begin", where), facts.involved(e, efact, "end", where)] + [
@@ -172,16 +173,25 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     if rolling:
         severity = rule.corroborated_severity
         message += f"; the same rows roll in {_columns(facts, rolling)}"
+        if vouched.unvouched:
+            message += (f"; {_named(vouched.unvouched, by_fact)}, which moves in this column alone, would not make "
+                        "it roll with the other sign or left out")
         if len(best) > 1:  # the rows' columns are known, and no keying slip explains the others' differences
             message += (f"; in {_columns(facts, [c for c, *_ in best[1:]])} they do not roll either, by a difference "
                         "no keying slip explains")
-        placements["placements"] = BY_SLIP if by_slip else ALONE
+        placements["placements"] = BY_SLIP if vouched.by_slip else ALONE
     return ctx.finding(rule, message, cells, found.text if found else None, ambiguous, severity=severity,
                        **placements)
 
 
 def _columns(facts, columns: list[int]) -> str:
     return "; ".join(facts.column_label(c) or f"column {c + 1}" for c in columns)
+
+
+def _named(values, by_fact) -> str:
+    """'Cash receipts' (line 16) and 'Write offs' (line 19): activity values by their rows' labels."""
+    named = [f"{by_fact[id(f)].row.label!r} (line {f.cell.line})" for f in values]
+    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _small_digit_slip(found, efact, expected) -> bool:
