@@ -143,6 +143,7 @@ def _as_integers(rows):
 
 
 class Corroboration(NamedTuple):
+    """What vouches for a roll-forward finding's reading (rollforward's corroborated_severity)."""
     rolling: list[int]       # the columns that roll with the same rows and signs (none: not corroborated)
     by_slip: bool = False    # a keying slip chose the placement among several that fail in one column alone
     unvouched: tuple = ()    # the failing column's activity values no rolling column vouches for
@@ -153,7 +154,7 @@ NOT_CORROBORATED = Corroboration([])
 
 def corroborated(rows, bad, exact: bool, skip: int | None) -> Corroboration:
     """The columns that roll, with the same rows and signs, beside the one reported, bad[0]. Activity is read with
-    its signs as printed: a column that rolls says those signs are meant so. None unless the reading is sure (see
+    its signs as printed: a column that rolls says those signs are meant so. No columns unless the reading is sure (see
     _reading) and each activity row with a value in the reported column has one in a column that rolls, or the
     difference there is one keying slip and no other reading of the rows left unvouched explains it: one of them,
     or a few, printed with the wrong sign or not part of the roll (a subtotal)."""
