@@ -226,6 +226,12 @@ def paired(left: FactRow, right: FactRow):
     return ((fl, fr, sorted(fl.keys() & fr.keys())) for fl, fr in combos)
 
 
+def rounding(facts, exact: bool = False) -> Decimal:
+    """The most a sum of these printed values can be off the sum of the quantities they round (none when the rule
+    reads them as exact)."""
+    return ZERO if exact else sum((f.half for f in facts), ZERO)
+
+
 def agree(a: Fact, b: Fact, exact: bool = False) -> bool:
     """Could both print the same quantity? Rounded to the same precision, one number prints one way,
     so equal precision means equal digits; otherwise the rounding intervals must overlap."""

@@ -13,7 +13,7 @@ import re
 from checker.findings.checks.footing_declared import as_printed
 from checker.findings.checks.relations import ambiguous, footing_slips, operand, slip_diagnosis, solve
 from checker.findings.diagnosis import Diagnosis, diagnose, fmt
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, rounding
 
 SUBTOTAL_COLUMN = re.compile(r"\btotal\b|parent|attributable|consolidat", re.IGNORECASE)
 COUNT_LABEL = re.compile(r"\b(shares?|units?)\b", re.IGNORECASE)  # "Balance, shares": counts, never totalled
@@ -68,7 +68,7 @@ def _crossfoots(tcol: int, exact: bool, end: bool = False):
             return None
         parts = [m[c] for c in sorted(m) if c != tcol]
         got = sum((p.value for p in parts), ZERO)
-        slack = ZERO if exact else m[tcol].half + sum((p.half for p in parts), ZERO)
+        slack = rounding([m[tcol], *parts], exact)
         # a column outside the total (temporary equity beside permanent equity) may be left out
         off = got - m[tcol].value
         if abs(off) <= slack or any(abs(off - p.value) <= slack for p in parts):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks.relations import slipped, solve
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, rounding
 
 EXPONENT = attrgetter("exponent")
 # joint alignments a roll may try (callers choose): more than relations in general (MAX_ALIGNMENTS), as a
@@ -147,6 +147,7 @@ class Corroboration(NamedTuple):
     rolling: list[int]       # the columns that roll with the same rows and signs (none: not corroborated)
     by_slip: bool = False    # a keying slip chose the placement among several that fail in one column alone
     unvouched: tuple = ()    # the failing column's activity values no rolling column vouches for
+    from_nil: frozenset = frozenset()  # the rolling columns without a beginning balance (see _from_nil)
 
 
 NOT_CORROBORATED = Corroboration([])
@@ -162,15 +163,30 @@ def corroborated(rows, bad, exact: bool, skip: int | None) -> Corroboration:
     if placed is None:
         return NOT_CORROBORATED
     col = bad[0][0]
-    rolling = sorted(placed[0].keys() & placed[1].keys() - {b[0] for b in bad} - {skip})
     acts = placed[2:]
+    from_nil = _from_nil(placed, exact) - {skip}
+    rolling = sorted((placed[0].keys() & placed[1].keys() | from_nil) - {b[0] for b in bad} - {skip})
     if not any(a[c].value for a in acts for c in rolling if c in a):
         return NOT_CORROBORATED  # nothing moves where it rolls: no sign is vouched for
     unvouched = tuple(a[col] for a in acts
                       if col in a and a[col].value and not any(c in a and a[c].value for c in rolling))
     if unvouched and not (column_slips(bad[0]) and not _convention_explains(bad[0], unvouched, exact)):
         return NOT_CORROBORATED
-    return Corroboration(rolling, by_slip, unvouched)
+    return Corroboration(rolling, by_slip, unvouched, frozenset(from_nil))
+
+
+def _from_nil(placed, exact: bool) -> set[int]:
+    """The columns with an ending balance but none at the beginning (a roll's first year: nothing to carry
+    over) where the activity printed adds up to the ending balance: they roll from nil."""
+    begin, end, acts = placed[0], placed[1], placed[2:]
+    out = set()
+    for c in end.keys() - begin.keys():
+        terms = [a[c] for a in acts if c in a]
+        if not any(t.value for t in terms):
+            continue
+        if abs(sum((t.value for t in terms), ZERO) - end[c].value) <= rounding([end[c], *terms], exact):
+            out.add(c)
+    return out
 
 
 def _reading(rows, bad, exact: bool, skip: int | None):
@@ -207,7 +223,7 @@ def _convention_explains(bad, unvouched, exact: bool) -> bool:
         return True
     col, total, terms, begin, end = bad
     diff = total - end.value
-    slack = ZERO if exact else begin.half + end.half + sum((t.half for t in terms), ZERO)
+    slack = rounding([begin, end, *terms], exact)
     for k in range(1, len(unvouched) + 1):
         for chosen in combinations(unvouched, k):
             part = sum((f.value for f in chosen), ZERO)

@@ -172,7 +172,7 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     message, severity, placements = template.format_map(names), None, {}
     if rolling:
         severity = rule.corroborated_severity
-        message += f"; the same rows roll in {_columns(facts, rolling)}"
+        message += f"; the same rows roll in {_columns(facts, rolling, vouched.from_nil)}"
         if vouched.unvouched:
             message += (f"; {_named(vouched.unvouched, by_fact)}, which moves in this column alone, would not make "
                         "it roll with the other sign or left out")
@@ -184,8 +184,10 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
                        **placements)
 
 
-def _columns(facts, columns: list[int]) -> str:
-    return "; ".join(facts.column_label(c) or f"column {c + 1}" for c in columns)
+def _columns(facts, columns: list[int], from_nil=frozenset()) -> str:
+    """The columns' labels; those in `from_nil` say the roll there starts from nil."""
+    return "; ".join((facts.column_label(c) or f"column {c + 1}") + (" (from nil: no beginning balance printed)"
+                                                                     if c in from_nil else "") for c in columns)
 
 
 def _named(values, by_fact) -> str:
