@@ -6,6 +6,7 @@ page and shared by every rule, with no pydantic work per cell.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -196,6 +197,13 @@ class PageFacts:
             frow.candidates = candidates = positional(len(frow.cells), width)
             for i, fact in frow.facts.items():
                 fact.columns = candidates[i]
+
+    def printed_counts(self) -> Counter:
+        """How often the page prints each value, unsigned (worked out once, when a finding asks)."""
+        counts = self.cache.get("printed_counts")
+        if counts is None:
+            counts = self.cache["printed_counts"] = Counter(abs(f.printed) for r in self.rows for f in r.facts.values())
+        return counts
 
     def column_label(self, col: int | None) -> str | None:
         if col is None or not 0 <= col < len(self.page.columns):

@@ -183,7 +183,7 @@ def _explain(compiled, ctx, total, run, signs, col, got, shape):
     row_of = {id(tfact): total, **{id(fact): r for r, fact, _ in terms}}
     culprits = slipped([(tfact, (tfact.printed + diff).scaleb(tfact.cell.scale))], least=0) + slipped(
         [(fact, (fact.printed - sign * diff).scaleb(fact.cell.scale)) for _, fact, sign in terms], least=0)
-    found = slip_diagnosis(culprits, lambda fact: repr(row_of[id(fact)].row.label))
+    found = slip_diagnosis(culprits, lambda fact: repr(row_of[id(fact)].row.label), ctx.facts)
     if found is None:
         return None
     facts = ctx.facts

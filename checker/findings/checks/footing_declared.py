@@ -171,14 +171,14 @@ def _above(compiled, ctx):
         runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
         if not runs or len(runs) == 1 and id(runs[0][0]) in stops:
             continue  # an ending balance alone above a total is no run (the part of it that would affect taxes)
-        found = _unfooted(total, runs, exact, rule.require_slip)
+        found = _unfooted(total, runs, exact, rule.require_slip, ctx.facts)
         if found is not None:
             run, bad, slip = found
             out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
     return out
 
 
-def _unfooted(total, runs, exact: bool, require_slip: bool):
+def _unfooted(total, runs, exact: bool, require_slip: bool, facts):
     """(the longest run, its violation, the slip explaining it) when no run foots the total, else None.
 
     A finding only ever names the longest run, so that run is tried first: most totals foot with their whole
@@ -191,7 +191,7 @@ def _unfooted(total, runs, exact: bool, require_slip: bool):
     bad = solve(rows, foots([1] * len(run), exact), rank=lambda bad, _: _slip(bad[0], rows) is None)
     if not bad or len(run) == 1 and not _repeats_elsewhere(total, run[0], bad):
         return None
-    slip = _slip(bad[0], rows)
+    slip = _slip(bad[0], rows, facts)
     if require_slip and not slip:
         return None
     if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
@@ -209,9 +209,10 @@ def _reorder(bad):
     return col, got, tfact, terms[::-1]
 
 
-def _slip(bad, rows):
+def _slip(bad, rows, facts=None):
     """The keying slips (one digit, two swapped) in the total or one component that would each explain the
     difference, as one Diagnosis naming the row of each (see footing_slips); None when no single slip does."""
     col, got, tfact, terms = bad
     row_of = {id(tfact): rows[0], **{id(t): r for r, t in zip(rows[1:], terms)}}
-    return slip_diagnosis(footing_slips(tfact, terms, got - tfact.value), lambda fact: repr(row_of[id(fact)].row.label))
+    return slip_diagnosis(footing_slips(tfact, terms, got - tfact.value), lambda fact: repr(row_of[id(fact)].row.label),
+                          facts)

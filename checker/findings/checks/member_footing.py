@@ -91,7 +91,7 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     diff = got - total.value
     rows = {id(total): whole, **{id(f): m for m, f in parts}}
     found = slip_diagnosis(slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts]),
-                           lambda fact: _name(rows[id(fact)], whole))
+                           lambda fact: _name(rows[id(fact)], whole), ctx.facts)
     if found is None:
         return None
     diagnosis = found.text

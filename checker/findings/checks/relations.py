@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from checker.ast.model import ValueKind
 from checker.findings.alignments import joint_placements
@@ -119,7 +120,14 @@ def slip_gap(gap: int) -> bool:
     return gap in SLIP_GAPS
 
 
-def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[tuple[Fact, Diagnosis]]:
+class Culprit(NamedTuple):
+    """A cell one keying slip in which would explain a mismatch."""
+    fact: Fact
+    slip: Diagnosis
+    wanted: Decimal  # the value, as printed, that would make the relation hold
+
+
+def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[Culprit]:
     """The cells one keying slip in which (one digit, two swapped) would explain a mismatch, each given with
     the value (scaled) that would make the relation hold, with that slip; in line order, as the page reads.
     Only values of at least `least` as printed: nearly any difference of a few units is one digit of a small
@@ -133,24 +141,40 @@ def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[tuple[
             continue  # the gap's digits rule out both slips: diagnose would find neither
         slip = diagnose(fact.printed, target)
         if slip is not None and slip.kind in ("one_digit", "transposition"):
-            found.append((fact, slip))
-    return sorted(found, key=lambda pair: pair[0].cell.line)
+            found.append(Culprit(fact, slip, target))
+    return sorted(found, key=lambda culprit: culprit.fact.cell.line)
 
 
-def footing_slips(total: Fact, terms: list[Fact], diff: Decimal) -> list[tuple[Fact, Diagnosis]]:
+def footing_slips(total: Fact, terms: list[Fact], diff: Decimal) -> list[Culprit]:
     """The slips (any size of value) in a total that its terms sum to `diff` more than, or in one term: the
     total first, the likeliest culprit, named before `either` folds the rest into a count; the terms in line
     order."""
     return slipped([(total, total.value + diff)], least=0) + slipped([(t, t.value - diff) for t in terms], least=0)
 
 
-def slip_diagnosis(culprits: list[tuple[Fact, Diagnosis]], name) -> Diagnosis | None:
+def slip_diagnosis(culprits: list[Culprit], name, facts=None) -> Diagnosis | None:
     """The culprits' slips as one Diagnosis, each naming its cell by name(fact) and its line (see `either`),
-    of the first's kind; None when there are none."""
+    of the first's kind; None when there are none. With the page's `facts`, the likeliest come first (see
+    likeliest_first)."""
     if not culprits:
         return None
-    return Diagnosis(culprits[0][1].kind,
-                     either([f"{slip.text} in {name(fact)} (line {fact.cell.line})" for fact, slip in culprits]))
+    if facts is not None:
+        culprits = likeliest_first(culprits, facts.printed_counts())
+    return Diagnosis(culprits[0].slip.kind,
+                     either([f"{slip.text} in {name(fact)} (line {fact.cell.line})" for fact, slip, _ in culprits]))
+
+
+REPEAT_LEAST = 10  # a value printed twice says something only from this size up: small numbers recur by chance
+
+
+def likeliest_first(culprits: list[Culprit], counts) -> list[Culprit]:
+    """The culprits in the order the page makes likely, else as given: first a cell whose right value the page
+    prints elsewhere (a balance carried over: the slip broke a repeat), last one whose own value it prints again
+    (the repeat vouches for it). `counts`: how often the page prints each value, unsigned."""
+    def weight(culprit: Culprit) -> int:
+        wanted, own = abs(culprit.wanted), abs(culprit.fact.printed)
+        return (own >= REPEAT_LEAST and counts[own] > 1) - (wanted >= REPEAT_LEAST and counts[wanted] > 0)
+    return sorted(culprits, key=weight)
 
 
 TOTAL = re.compile(r"^total$", re.IGNORECASE)

@@ -155,7 +155,7 @@ def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
     facts = ctx.facts
     expected = trimmed(total.scaleb(-efact.cell.scale), efact.cell.decimals)
     by_fact = {id(f): r for r in between for f in r.facts.values()}
-    found = _slip(b, e, best[0], by_fact) or diagnose(efact.printed, expected)
+    found = _slip(b, e, best[0], by_fact, facts) or diagnose(efact.printed, expected)
     if rule.require_slip and not (found and found.keying and not _small_digit_slip(found, efact, expected)):
         return None  # a different number altogether: more likely a sign or subtotal convention than an error
     vouched = NOT_CORROBORATED if rule.corroborated_severity is None else corroborated(rows, best, exact, skip)
@@ -202,9 +202,9 @@ def _small_digit_slip(found, efact, expected) -> bool:
     return found.kind in ("one_digit", "transposition") and max(abs(efact.printed), abs(expected)) < 100
 
 
-def _slip(b, e, bad, by_fact):
+def _slip(b, e, bad, by_fact, facts):
     """The keying slips in one cell of the column (begin, activity or end) that would each explain the
     difference, naming each cell's row (see `either`); None when no one slip does."""
     col, total, terms, bfact, efact = bad
     rows = {id(bfact): b, id(efact): e, **{id(t): by_fact[id(t)] for t in terms}}
-    return slip_diagnosis(column_slips(bad), lambda fact: repr(rows[id(fact)].row.label))
+    return slip_diagnosis(column_slips(bad), lambda fact: repr(rows[id(fact)].row.label), facts)

@@ -102,7 +102,7 @@ def finding(rule, ctx, rows: list[FactRow], skip: int | None = None):
     end_sum = sum((f.value for f in values[1]), ZERO)
     expected = trimmed((end_sum + diff).scaleb(-scale), decimals)
     printed = trimmed(end_sum.scaleb(-scale), decimals)
-    diagnosis = (slip_diagnosis(culprits, attrgetter("shown")) or diagnose(printed, expected)).text
+    diagnosis = (slip_diagnosis(culprits, attrgetter("shown"), ctx.facts) or diagnose(printed, expected)).text
     columns = "all columns" if skip is None else "all columns but Total"
     message = (f"Added across {columns}, {b.row.label} (line {b.line}) plus the activity below it comes to "
                f"{fmt(expected)}, but {e.row.label} (line {e.line}) comes to {fmt(printed)}: {diagnosis}")
