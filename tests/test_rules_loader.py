@@ -110,12 +110,13 @@ def test_rules_off_by_default_run_only_when_selected():
     assert "UQ001" in {r.id for r in rules.select(["UQ"]).rules}
 
 
-def test_stop_after_needs_a_run_above_the_total():
+@pytest.mark.parametrize("bound", ["stop_after", "start_after"])
+def test_a_run_bound_needs_a_run_above_the_total(bound):
     declared = GOOD.replace("kind: equal", "kind: footing").replace(
         "left: {label: 'a'}\n    right: {label: 'b'}",
-        "total: {label: 'a'}\n    components: [{label: 'b'}]\n    stop_after: {label: 'c'}")
+        f"total: {{label: 'a'}}\n    components: [{{label: 'b'}}]\n    {bound}: {{label: 'c'}}")
     with pytest.raises(RuleError) as err:
         read_rule_text(declared, "bad.yaml")
-    assert "bad.yaml:" in str(err.value) and "stop_after" in str(err.value) and "components: above" in str(err.value)
+    assert "bad.yaml:" in str(err.value) and bound in str(err.value) and "components: above" in str(err.value)
     above = declared.replace("components: [{label: 'b'}]", "components: above")
-    assert read_rule_text(above, "good.yaml").rules[0].stop_after.label == "c"
+    assert getattr(read_rule_text(above, "good.yaml").rules[0], bound).label == "c"

@@ -42,12 +42,18 @@ class FootingRule(RuleBase):
     stop_after: Selector | None = Field(None, description="with components: above, a row it selects is the last "
                                                           "(topmost) a run takes: a roll-forward's ending balance "
                                                           "already stands for the rows that roll into it")
+    start_after: Selector | None = Field(None, description="with components: above, the run is the total's section: "
+                                                           "every row below the nearest row above the total that "
+                                                           "it selects (a heading, printed without values) or the "
+                                                           "previous total, whichever is nearer, through the "
+                                                           "headings between; at most max_rows rows")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
     @model_validator(mode="after")
-    def _stop_needs_a_run(self) -> FootingRule:
-        if self.stop_after is not None and self.components != "above":
-            raise ValueError("stop_after ends a run found above the total: it needs components: above")
+    def _bounds_need_a_run(self) -> FootingRule:
+        for name in ("stop_after", "start_after"):
+            if getattr(self, name) is not None and self.components != "above":
+                raise ValueError(f"{name} bounds a run found above the total: it needs components: above")
         return self
 
 

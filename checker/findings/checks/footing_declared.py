@@ -13,14 +13,16 @@ Values are intervals of half a display unit; a finding needs every alignment to 
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import islice, product
 
 from checker.findings.checks.relations import ambiguous, compatible, footing_slips, operand, slip_diagnosis, solve
 from checker.findings.diagnosis import diagnose, fmt
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, rounding
 
 MAX_CHOICES = 32
+SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
 
 
 def foots(signs, exact: bool):
@@ -114,10 +116,12 @@ def _best_choice(total, comps, options, exact):
     return None if best is None else (best[0], best[1], best[2][0])
 
 
-def _finding(compiled, ctx, total, rows, signs, bad, slip=None):
+def _finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | None = None):
+    """The finding on the total's column that does not foot; `unsure` (else: some operand's columns are open)
+    when the reading rests on more rows than the operands named."""
     rule = compiled.rule
     col, got, tfact, terms = bad
-    unsure = ambiguous([total] + rows)
+    unsure = ambiguous([total] + rows) if unsure is None else unsure
     where = None if unsure else col
     expected = as_printed(got, tfact)
     found = slip or diagnose(tfact.printed, expected)
@@ -155,6 +159,24 @@ def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
     return runs, top
 
 
+def _section(rows, t, is_total, starts: list[int], max_rows: int) -> list:
+    """The rows of rows[t]'s section, nearest first: those below the nearest heading above it (page positions
+    `starts`) or the previous total, whichever is nearer, through the headings between. None when neither bounds
+    it, or when it holds more than max_rows rows, a row of another member or unit, or a subtotal."""
+    total = rows[t]
+    start = max((i for i in starts if i < total.index), default=-1)
+    run = []
+    for k in range(t - 1, -1, -1):
+        r = rows[k]
+        if r.index <= start or is_total(r):
+            return run
+        if r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit) or len(run) == max_rows \
+                or SUBTOTAL.match(r.row.label):
+            return None  # a subtotal inside would count its rows twice: which rows it sums is not known
+        run.append(r)
+    return run if start >= 0 else None
+
+
 def _above(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
@@ -164,17 +186,27 @@ def _above(compiled, ctx):
     rows = ctx.facts.rows
     is_total = lambda r: id(r) in totals  # noqa: E731
     stops = frozenset(id(r) for r in compiled.rows("stop_after", ctx)) if rule.stop_after else frozenset()
+    starts = None
+    if rule.start_after:  # headings too: any row of the page, with or without values
+        test, page = compiled.selectors["start_after"], ctx.page
+        starts = [i for i, row in enumerate(page.rows) if test(row, page)]
     out = []
     for t, total in enumerate(rows):
         if not is_total(total):
             continue
-        runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
-        if not runs or len(runs) == 1 and id(runs[0][0]) in stops:
-            continue  # an ending balance alone above a total is no run (the part of it that would affect taxes)
-        found = _unfooted(total, runs, exact, rule.require_slip, ctx.facts)
+        unsure = None
+        if starts is not None:  # the total's section, whole: its rows without a value in the column still count
+            section = _section(rows, t, is_total, starts, rule.max_rows)
+            found = _unfooted_section(total, section, exact, rule.require_slip, ctx.facts) if section else None
+            unsure = section and ambiguous([total] + section)
+        else:
+            runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
+            if not runs or len(runs) == 1 and id(runs[0][0]) in stops:
+                continue  # an ending balance alone above a total is no run (the part of it that would affect taxes)
+            found = _unfooted(total, runs, exact, rule.require_slip, ctx.facts)
         if found is not None:
             run, bad, slip = found
-            out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip))
+            out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip, unsure))
     return out
 
 
@@ -197,6 +229,41 @@ def _unfooted(total, runs, exact: bool, require_slip: bool, facts):
     if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
         return None
     return run, bad[0], slip
+
+
+def _unfooted_section(total, section, exact: bool, require_slip: bool, facts):
+    """(the section's rows that print a value in the column that fails, its violation, the slip explaining it)
+    when no placement of the section's rows makes them sum to the total in each of its columns, else None."""
+    row_of = {id(f): r for r in section for f in r.facts.values()}
+
+    def slip(bad):
+        return _slip(bad, [total] + [row_of[id(t)] for t in bad[3]], facts)
+
+    bad = solve([total] + section, _section_foots(exact), rank=lambda bad, _: slip(bad[0]) is None)
+    if not bad:
+        return None
+    found = slip(bad[0])
+    if require_slip and not found:
+        return None
+    return [row_of[id(t)] for t in bad[0][3]], bad[0], found
+
+
+def _section_foots(exact: bool):
+    """The test for `solve` on a total and its section: in each of the total's columns, the rows with a value
+    there sum to it (a row without one adds nothing: an empty cell is nil); a column no row prints in is not
+    compared. Violations as foots' (column, sum, total, terms)."""
+    def test(maps):
+        total, parts = maps[0], maps[1:]
+        bad, compared = [], False
+        for c in sorted(total):
+            terms = [m[c] for m in parts if c in m]
+            if terms:
+                compared = True
+                got = sum((t.value for t in terms), ZERO)
+                if abs(got - total[c].value) > rounding([total[c], *terms], exact):
+                    bad.append((c, got, total[c], terms))
+        return bad if compared else None
+    return test
 
 
 def _repeats_elsewhere(total, row, bad) -> bool:
