@@ -1,6 +1,6 @@
-"""footing_declared._section: the rows a cash flow section's net cash sums (FT013's start_after)."""
+"""footing_above._section: the rows a cash flow section's net cash sums (FT013's start_after)."""
 from checker.ast import parse_text
-from checker.findings.checks.footing_declared import _section
+from checker.findings.checks.footing_above import _section
 from checker.findings.facts import PageFacts
 from checker.rules import load_rules
 from checker.rules.selectors import compile_selector

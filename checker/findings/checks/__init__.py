@@ -1,10 +1,19 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_declared,
-                                     member_footing, member_total, near_miss, periods, range, rollforward, unique)
+from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_above,
+                                     footing_declared, member_footing, member_total, near_miss, periods, range,
+                                     rollforward, unique)
+
+
+def footing(compiled, ctx):
+    """A total and its components: declared (a list of selectors), or the rows above it."""
+    if compiled.rule.components == "above":
+        return footing_above.check(compiled, ctx)
+    return footing_declared.check(compiled, ctx)
+
 
 CHECKS = {
     "equal": equal.check,
-    "footing": footing_declared.check,
+    "footing": footing,
     "cross_footing": cross_footing.check,
     "detected_footing": detected.check,
     "rollforward": rollforward.check_rollforward,

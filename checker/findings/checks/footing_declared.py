@@ -1,28 +1,23 @@
 """footing: a total equals the signed sum of its components, by declaration.
 
-Two ways to name the components (a total column is cross_footing's):
-- a list of selectors (assets = liabilities + equity): DQC habits, so a required component
-  that is missing skips the total, rows pair only with the total's member path, a
-  component matched by several rows (or optional) is tried every way, and one finding is
-  made per total row, naming every operand with its period and member;
-- `above`: the run of rows right above a `Total ...` row, up to the heading that opens it;
-  an earlier total inside the run stands for the rows it totals. Any shorter run that foots
-  also satisfies it (the label does not say where the run starts), and a run ends at a
-  row `stop_after` selects (a roll-forward's ending balance).
+The components are a list of selectors (assets = liabilities + equity): DQC habits, so a
+required component that is missing skips the total, rows pair only with the total's member
+path, a component matched by several rows (or optional) is tried every way, and one finding
+is made per total row, naming every operand with its period and member. Components found
+above the total are footing_above's; a total column is cross_footing's. The test, the
+finding and the slips in it serve both.
 Values are intervals of half a display unit; a finding needs every alignment to fail.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from itertools import islice, product
 
 from checker.findings.checks.relations import ambiguous, compatible, footing_slips, operand, slip_diagnosis, solve
 from checker.findings.diagnosis import diagnose, fmt
-from checker.findings.facts import ZERO, rounding
+from checker.findings.facts import ZERO
 
 MAX_CHOICES = 32
-SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
 
 
 def foots(signs, exact: bool):
@@ -71,12 +66,7 @@ def as_printed(value: Decimal, like) -> Decimal:
 
 
 def check(compiled, ctx):
-    if compiled.rule.components == "above":
-        return _above(compiled, ctx)
-    return _declared(compiled, ctx)
-
-
-def _declared(compiled, ctx):
+    """The findings of a rule whose components are declared (a list of selectors)."""
     rule = compiled.rule
     exact = rule.tolerance == "exact"
     totals = compiled.rows("total", ctx)
@@ -95,7 +85,7 @@ def _declared(compiled, ctx):
         else:
             best = _best_choice(total, rule.components, options, exact)
             if best is not None:
-                out.append(_finding(compiled, ctx, total, *best))
+                out.append(finding(compiled, ctx, total, *best))
     return out
 
 
@@ -116,7 +106,7 @@ def _best_choice(total, comps, options, exact):
     return None if best is None else (best[0], best[1], best[2][0])
 
 
-def _finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | None = None):
+def finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | None = None):
     """The finding on the total's column that does not foot; `unsure` (else: some operand's columns are open)
     when the reading rests on more rows than the operands named."""
     rule = compiled.rule
@@ -134,149 +124,7 @@ def _finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | N
     return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
 
 
-def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
-    """(candidate runs of rows[t], nearest first and shortest first; position of the topmost row covered).
-
-    The run is the rows right above the total with no heading between, up to a row in `stops` (ids), which
-    it takes last; an earlier total in it stands for the rows it totals, which are skipped."""
-    total = rows[t]
-    run, runs = [], []
-    k, top, index = t - 1, t, total.index
-    while k >= 0 and len(run) < max_rows:
-        r = rows[k]
-        if r.index != index - 1 or r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit):
-            break
-        run.append(r)
-        runs.append(list(run))
-        top, index = k, r.index
-        if id(r) in stops:
-            break
-        if is_total(r):
-            inner, inner_top = _run_above(rows, k, is_total, max_rows, stops)
-            if inner:
-                top, index = inner_top, rows[inner_top].index
-        k = top - 1
-    return runs, top
-
-
-def _section(rows, t, is_total, starts: list[int], max_rows: int) -> list:
-    """The rows of rows[t]'s section, nearest first: those below the nearest heading above it (page positions
-    `starts`) or the previous total, whichever is nearer, through the headings between. None when neither bounds
-    it, or when it holds more than max_rows rows, a row of another member or unit, or a subtotal."""
-    total = rows[t]
-    start = max((i for i in starts if i < total.index), default=-1)
-    run = []
-    for k in range(t - 1, -1, -1):
-        r = rows[k]
-        if r.index <= start or is_total(r):
-            return run
-        if r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit) or len(run) == max_rows \
-                or SUBTOTAL.match(r.row.label):
-            return None  # a subtotal inside would count its rows twice: which rows it sums is not known
-        run.append(r)
-    return run if start >= 0 else None
-
-
-def _above(compiled, ctx):
-    rule = compiled.rule
-    exact = rule.tolerance == "exact"
-    totals = {id(r) for r in compiled.rows("total", ctx)}  # a run's inner totals are asked for again and again
-    if not totals:
-        return []
-    rows = ctx.facts.rows
-    is_total = lambda r: id(r) in totals  # noqa: E731
-    stops = frozenset(id(r) for r in compiled.rows("stop_after", ctx)) if rule.stop_after else frozenset()
-    starts = None
-    if rule.start_after:  # headings too: any row of the page, with or without values
-        test, page = compiled.selectors["start_after"], ctx.page
-        starts = [i for i, row in enumerate(page.rows) if test(row, page)]
-    out = []
-    for t, total in enumerate(rows):
-        if not is_total(total):
-            continue
-        unsure = None
-        if starts is not None:  # the total's section, whole: its rows without a value in the column still count
-            section = _section(rows, t, is_total, starts, rule.max_rows)
-            found = _unfooted_section(total, section, exact, rule.require_slip, ctx.facts) if section else None
-            unsure = section and ambiguous([total] + section)
-        else:
-            runs, _ = _run_above(rows, t, is_total, rule.max_rows, stops)
-            if not runs or len(runs) == 1 and id(runs[0][0]) in stops:
-                continue  # an ending balance alone above a total is no run (the part of it that would affect taxes)
-            found = _unfooted(total, runs, exact, rule.require_slip, ctx.facts)
-        if found is not None:
-            run, bad, slip = found
-            out.append(_finding(compiled, ctx, total, run[::-1], [1] * len(run), _reorder(bad), slip, unsure))
-    return out
-
-
-def _unfooted(total, runs, exact: bool, require_slip: bool, facts):
-    """(the longest run, its violation, the slip explaining it) when no run foots the total, else None.
-
-    A finding only ever names the longest run, so that run is tried first: most totals foot with their whole
-    run (the shorter ones need not be tried) or, when a slip is required, miss by more than a slip explains;
-    the shorter runs are tried only for a total that would be flagged, as any of them footing clears it.
-    A run of one row (the rows above it empty, or a heading) is a sum only if the total repeats it in every
-    column but the one that fails: a total one digit off a single row may well add rows above a heading."""
-    run = runs[-1]
-    rows = [total] + run
-    bad = solve(rows, foots([1] * len(run), exact), rank=lambda bad, _: _slip(bad[0], rows) is None)
-    if not bad or len(run) == 1 and not _repeats_elsewhere(total, run[0], bad):
-        return None
-    slip = _slip(bad[0], rows, facts)
-    if require_slip and not slip:
-        return None
-    if any(not solve([total] + shorter, foots([1] * len(shorter), exact)) for shorter in runs[:-1]):
-        return None
-    return run, bad[0], slip
-
-
-def _unfooted_section(total, section, exact: bool, require_slip: bool, facts):
-    """(the section's rows that print a value in the column that fails, its violation, the slip explaining it)
-    when no placement of the section's rows makes them sum to the total in each of its columns, else None."""
-    row_of = {id(f): r for r in section for f in r.facts.values()}
-
-    def slip(bad):
-        return _slip(bad, [total] + [row_of[id(t)] for t in bad[3]], facts)
-
-    bad = solve([total] + section, _section_foots(exact), rank=lambda bad, _: slip(bad[0]) is None)
-    if not bad:
-        return None
-    found = slip(bad[0])
-    if require_slip and not found:
-        return None
-    return [row_of[id(t)] for t in bad[0][3]], bad[0], found
-
-
-def _section_foots(exact: bool):
-    """The test for `solve` on a total and its section: in each of the total's columns, the rows with a value
-    there sum to it (a row without one adds nothing: an empty cell is nil); a column no row prints in is not
-    compared. Violations as foots' (column, sum, total, terms)."""
-    def test(maps):
-        total, parts = maps[0], maps[1:]
-        bad, compared = [], False
-        for c in sorted(total):
-            terms = [m[c] for m in parts if c in m]
-            if terms:
-                compared = True
-                got = sum((t.value for t in terms), ZERO)
-                if abs(got - total[c].value) > rounding([total[c], *terms], exact):
-                    bad.append((c, got, total[c], terms))
-        return bad if compared else None
-    return test
-
-
-def _repeats_elsewhere(total, row, bad) -> bool:
-    """Does the total print the row's values in two columns or more, all but the one of `bad`?"""
-    return len(bad) == 1 and len(total.facts) >= 2 and len(row.facts) == len(total.facts)
-
-
-def _reorder(bad):
-    col, got, tfact, terms = bad
-    return col, got, tfact, terms[::-1]
-
-
-def _slip(bad, rows, facts=None):
+def total_slip(bad, rows, facts=None):
     """The keying slips (one digit, two swapped) in the total or one component that would each explain the
     difference, as one Diagnosis naming the row of each (see footing_slips); None when no single slip does."""
     col, got, tfact, terms = bad
