@@ -13,6 +13,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.mark.parametrize("unit, label, percent, currency, expected", [
     (None, "Net loss per share, basic", False, False, "per_share"),
+    (None, "Net income per common share - Basic", False, True, "per_share"),
+    (None, "Loss per ordinary share", False, False, "per_share"),
     (None, "Distributions per unit", False, True, "per_share"),
     (None, "Exercise price (in dollars per share)", False, False, "per_share"),
     (None, "Options granted (in shares)", False, False, "shares"),
@@ -46,3 +48,12 @@ def test_page_facts_class_rows_as_unit_class():
                 assert frow.unit == unit_class(frow.row, page), (path.name, frow.row.label)
                 checked += 1
     assert checked > 100
+
+
+def test_a_per_common_share_amount_on_a_page_in_thousands_is_not_scaled():
+    """866368 R29 ('In Thousands, except Share data'): 'Net income per common share - Basic' prints $ 0.46 a share,
+    not $460."""
+    facts = PageFacts(parse_file(str(FIXTURES / "pages" / "866368_000095012311074573_R29.txt")).pages[0])
+    eps = next(r for r in facts.rows if r.row.label == "Net income per common share - Basic")
+    assert eps.unit == "per_share"
+    assert [str(f.value) for f in eps.facts.values()][:1] == ["0.46"]

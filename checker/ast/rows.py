@@ -110,7 +110,9 @@ class AnyCase:
 
 
 SHARE_LABEL = AnyCase(r"\bshares?\b|\bunits?\b|\boptions?\b|\bwarrants?\b|\bRSUs?\b|\bstock awards?\b")
-PER_SHARE_LABEL = AnyCase(r"per (?:share|unit)|price|\$ / shares|/ ?share")
+# "per share", "per common share", "per Class A unit"
+PER_SHARE = r"per (?:(?:common|ordinary|basic|diluted|preferred|class [a-z]) )?(?:share|unit)"
+PER_SHARE_LABEL = AnyCase(PER_SHARE + r"|price|\$ / shares|/ ?share")
 # an amount of money whose label still speaks of shares: "Warrant liability", "Common stock,
 # $0.00001 par value: 50,400,000 shares authorized", "Value of shares repurchased", "Common stock withheld related
 # to net share settlement of equity awards"

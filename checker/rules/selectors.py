@@ -5,7 +5,7 @@ import re
 from typing import Callable
 
 from checker.ast.model import Page, Row, ValueKind
-from checker.ast.rows import SHARES_ENDING
+from checker.ast.rows import PER_SHARE, SHARES_ENDING
 from checker.rules.model import PageSelector, Selector
 from checker.rules.words import required_words
 
@@ -88,13 +88,16 @@ def unit_class(row: Row, page: Page) -> str:
                      any(c.currency for c in row.cells))
 
 
+PER_SHARE_WORDS = re.compile(PER_SHARE)  # on a lower-cased label
+
+
 def label_unit(label: str) -> str | None:
     """per_share or shares when the label names that unit, else None: the part of unit_class that depends on
     the label alone (a page's facts look it up once per distinct label, see Memo.label_info)."""
     label = label.lower()
     if label.endswith("(in shares)"):  # the renderer's own note of the unit outweighs the words before it
         return "shares"
-    if "per share" in label or "per unit" in label or "(in dollars per share)" in label:
+    if PER_SHARE_WORDS.search(label) or "(in dollars per share)" in label:
         return "per_share"
     if "(in shares)" in label or SHARES_PART.search(label):
         return "shares"
