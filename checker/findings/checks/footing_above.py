@@ -107,9 +107,11 @@ def _unfooted(total, runs, exact: bool, require_slip: bool, facts):
     A run of one row (the rows above it empty, or a heading) is a sum only if the total repeats it in every
     column but the one that fails: a total one digit off a single row may well add rows above a heading."""
     run = runs[-1]
+    if len(run) == 1 and not _repeats_but_one(total, run[0]):
+        return None  # (most single rows: a total of rows above a heading; tried no further, as that costs)
     rows = [total] + run
     bad = solve(rows, foots([1] * len(run), exact), rank=lambda bad, _: total_slip(bad[0], rows) is None)
-    if not bad or len(run) == 1 and not _repeats_elsewhere(total, run[0], bad):
+    if not bad or len(run) == 1 and len(bad) != 1:
         return None
     slip = total_slip(bad[0], rows, facts)
     if require_slip and not slip:
@@ -154,9 +156,11 @@ def _section_foots(exact: bool):
     return test
 
 
-def _repeats_elsewhere(total, row, bad) -> bool:
-    """Does the total print the row's values in two columns or more, all but the one of `bad`?"""
-    return len(bad) == 1 and len(total.facts) >= 2 and len(row.facts) == len(total.facts)
+def _repeats_but_one(total, row) -> bool:
+    """Does the total print the row's values, cell for cell, in all its cells but one, two or more?"""
+    if len(total.facts) < 2 or len(row.facts) != len(total.facts):
+        return False
+    return sum(a.printed != b.printed for a, b in zip(total.facts.values(), row.facts.values())) == 1
 
 
 def _reorder(bad):
