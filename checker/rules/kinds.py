@@ -180,6 +180,17 @@ class MemberFootingRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column"})
 
 
+class RatioRule(RuleBase):
+    """A quotient row equals numerator over denominator in every column but one (earnings per share = net income /
+    weighted average shares), within the rounding of all three."""
+
+    kind: Literal["ratio"]
+    quotient: Selector
+    numerator: Selector
+    denominator: Selector
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"quotient", "numerator", "denominator", "expected"})
+
+
 class NearMissRule(RuleBase):
     """Two facts of the same unit that differ only by a keying slip, where coincidence is unlikely."""
 
@@ -195,7 +206,8 @@ class NearMissRule(RuleBase):
 
 
 Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
-                       CompareRule, RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, NearMissRule],
+                       CompareRule, RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, RatioRule,
+                       NearMissRule],
                  Field(discriminator="kind")]
 
 

@@ -1,7 +1,7 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
 from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_above,
                                      footing_declared, member_footing, member_total, near_miss, periods, range,
-                                     rollforward, unique)
+                                     ratio, rollforward, unique)
 
 
 def footing(compiled, ctx):
@@ -25,4 +25,5 @@ CHECKS = {
     "member_total": member_total.check,
     "member_footing": member_footing.check,
     "near_miss": near_miss.check,
+    "ratio": ratio.check,
 }
