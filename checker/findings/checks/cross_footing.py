@@ -39,7 +39,8 @@ def check(compiled, ctx):
             bad = solve([frow], _crossfoots(tcol, exact, end=True))
             if bad:
                 got, tfact, parts = bad[0]
-                slip = slip_diagnosis(footing_slips(tfact, parts, got - tfact.value), lambda fact: fact.shown, ctx.facts)
+                slip = slip_diagnosis(footing_slips(tfact, parts, got - tfact.value), lambda fact: fact.shown,
+                                      ctx.facts)
                 if slip:
                     out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
     return out
