@@ -3,7 +3,7 @@ from collections import Counter
 from decimal import Decimal
 from types import SimpleNamespace
 
-from checker.findings.checks.relations import Culprit, likeliest_first
+from checker.findings.checks.relations import Culprit, footing_slips, likeliest_first
 from checker.findings.diagnosis import Diagnosis
 
 SLIP = Diagnosis("one_digit", "one digit differs")
@@ -34,3 +34,12 @@ def test_signs_do_not_matter_and_small_values_say_nothing():
     culprits = [culprit("small", "7", "9"), culprit("negative", "-4431", "-4481")]
     assert order(culprits, "7", "7", "9", "4481") == ["negative", "small"]
     assert order(culprits, "7", "7", "9") == ["small", "negative"]  # as given: nothing to go by
+
+
+def test_footing_slips_read_a_subtracted_term_the_other_way():
+    """150 - 40 = 110 against a total of 100: 40 should read 50 (subtracted, it must grow), 150 should read 140."""
+    def fact(printed: int):
+        return SimpleNamespace(printed=Decimal(printed), value=Decimal(printed), cell=SimpleNamespace(scale=0, line=0))
+    total, plus, minus = fact(100), fact(150), fact(40)
+    found = footing_slips(total, [plus, minus], Decimal(10), signs=[1, -1])
+    assert {(c.fact.printed, c.wanted) for c in found} == {(150, 140), (40, 50), (100, 110)}

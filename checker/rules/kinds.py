@@ -38,7 +38,8 @@ class FootingRule(RuleBase):
     components: list[Component] | Literal["above"]
     max_rows: int = Field(12, ge=2, description="with components: above, the longest run considered")
     require_slip: bool = Field(False, description="report only mismatches one keying slip explains (for runs "
-                                                  "found by label, where signs and subtotals are guessed)")
+                                                  "found by label, where signs and subtotals are guessed, or "
+                                                  "components whose labels vary)")
     stop_after: Selector | None = Field(None, description="with components: above, a row it selects is the last "
                                                           "(topmost) a run takes: a roll-forward's ending balance "
                                                           "already stands for the rows that roll into it")

@@ -84,8 +84,12 @@ def check(compiled, ctx):
             options.append(found + [None] * comp.optional)
         else:
             best = _best_choice(total, rule.components, options, exact)
-            if best is not None:
-                out.append(finding(compiled, ctx, total, *best))
+            if best is None:
+                continue
+            rows, signs, bad = best
+            slip = total_slip(bad, [total] + rows, ctx.facts, signs) if rule.require_slip else None
+            if slip is not None or not rule.require_slip:
+                out.append(finding(compiled, ctx, total, rows, signs, bad, slip))
     return out
 
 
@@ -124,10 +128,11 @@ def finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | No
     return ctx.finding(rule, template.format_map(names), cells, found.text if found else None, unsure)
 
 
-def total_slip(bad, rows, facts=None):
-    """The keying slips (one digit, two swapped) in the total or one component that would each explain the
-    difference, as one Diagnosis naming the row of each (see footing_slips); None when no single slip does."""
+def total_slip(bad, rows, facts=None, signs=None):
+    """The keying slips (one digit, two swapped) in the total or one component (added, or with `signs`) that would
+    each explain the difference, as one Diagnosis naming the row of each (see footing_slips); None when no single
+    slip does."""
     col, got, tfact, terms = bad
     row_of = {id(tfact): rows[0], **{id(t): r for r, t in zip(rows[1:], terms)}}
-    return slip_diagnosis(footing_slips(tfact, terms, got - tfact.value), lambda fact: repr(row_of[id(fact)].row.label),
-                          facts)
+    return slip_diagnosis(footing_slips(tfact, terms, got - tfact.value, signs),
+                          lambda fact: repr(row_of[id(fact)].row.label), facts)

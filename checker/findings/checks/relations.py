@@ -145,11 +145,13 @@ def slipped(wanted: list[tuple[Fact, Decimal]], least: int = 100) -> list[Culpri
     return sorted(found, key=lambda culprit: culprit.fact.cell.line)
 
 
-def footing_slips(total: Fact, terms: list[Fact], diff: Decimal) -> list[Culprit]:
-    """The slips (any size of value) in a total that its terms sum to `diff` more than, or in one term: the
-    total first, the likeliest culprit, named before `either` folds the rest into a count; the terms in line
-    order."""
-    return slipped([(total, total.value + diff)], least=0) + slipped([(t, t.value - diff) for t in terms], least=0)
+def footing_slips(total: Fact, terms: list[Fact], diff: Decimal, signs=None) -> list[Culprit]:
+    """The slips (any size of value) in a total that its terms (added, or with `signs`) sum to `diff` more than,
+    or in one term: the total first, the likeliest culprit, named before `either` folds the rest into a count;
+    the terms in line order."""
+    signs = signs or [1] * len(terms)
+    return slipped([(total, total.value + diff)], least=0) + slipped(
+        [(t, t.value - sign * diff) for sign, t in zip(signs, terms)], least=0)
 
 
 def slip_diagnosis(culprits: list[Culprit], name, facts=None) -> Diagnosis | None:
