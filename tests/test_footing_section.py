@@ -1,6 +1,10 @@
 """footing_above._section: the rows a cash flow section's net cash sums (FT013's start_after)."""
+from pathlib import Path
+
 from checker.ast import parse_text
-from checker.findings.checks.footing_above import _section
+from checker.findings.checks import section_search
+from checker.findings.checks.footing_above import _section, _section_foots
+from checker.findings.checks.section_search import HOLDS, readings
 from checker.findings.facts import PageFacts
 from checker.rules import load_rules
 from checker.rules.selectors import compile_selector
@@ -69,3 +73,37 @@ def test_a_subtotal_inside_a_section_leaves_it_unread():
     text = PAGE.replace("|Net cash provided by operating activities\n", "|Total adjustments\n|15\n|9\n"
                         "|Net cash provided by operating activities\n")
     assert sections(text)["Net cash provided by operating activities"] is None
+
+
+CASH_FLOWS = Path(__file__).parent / "fixtures" / "pages" / "1015647_000117184318002347_R5.txt"
+
+
+def operating(text: str):
+    """The operating activities' net cash row and its section on a cash flow page."""
+    page = parse_text(text, "page.txt").pages[0]
+    rows = PageFacts(page).rows
+    start, total = compile_selector(FT013.start_after), compile_selector(FT013.total)
+    starts = [i for i, row in enumerate(page.rows) if start(row, page)]
+    totals = {id(r) for r in rows if total(r.row, page, r.unit)}
+    t = next(t for t, r in enumerate(rows) if r.row.label == "Net cash used in operating activities")
+    return rows[t], _section(rows, t, lambda row: id(row) in totals, starts, FT013.max_rows)
+
+
+def test_a_section_with_too_many_placements_for_solve_is_read_on_its_printed_digits():
+    """Nine lines print one or two years of three: 3^9 placements, met in the middle."""
+    total, section = operating(CASH_FLOWS.read_text())
+    assert len(section) == 14 and readings(total, section) == HOLDS
+    lines = CASH_FLOWS.read_text().split("\n")
+    lines[44] = "|2,093,070"  # 2017 share-based payments, 2,693,070 as filed
+    total, section = operating("\n".join(lines))
+    found = readings(total, section)
+    assert found != HOLDS and found
+    # the first reading: every column foots but 2017's, short by the 600,000 the slip took
+    [(col, got, _, _)] = _section_foots(False)([total.placement(0)] + found[0])
+    assert col == 0 and got - total.placement(0)[0].value == -600_000
+
+
+def test_a_section_is_not_read_when_a_half_has_too_many_placements(monkeypatch):
+    total, section = operating(CASH_FLOWS.read_text())
+    monkeypatch.setattr(section_search, "MAX_HALF", 8)
+    assert readings(total, section) is None

@@ -6,7 +6,8 @@
   selects (a roll-forward's ending balance).
 - With `start_after`, the total's section: every row below the heading it selects (or the
   previous total) through the headings between (a cash flow statement's net cash of each
-  activity); a row without a value in a column adds nothing there.
+  activity); a row without a value in a column adds nothing there. A section whose rows
+  allow more placements than `solve` tries is read on its printed digits (section_search).
 Rows add as printed (signs as the page prints them); see footing_declared for the test, the
 finding and its slips.
 """
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import re
 
+from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks.footing_declared import finding, foots, total_slip
 from checker.findings.checks.relations import ambiguous, compatible, solve
+from checker.findings.checks.section_search import HOLDS, readings
 from checker.findings.facts import ZERO, rounding
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
@@ -129,13 +132,34 @@ def _unfooted_section(total, section, exact: bool, require_slip: bool, facts):
     def slip(bad):
         return total_slip(bad, [total] + [row_of[id(t)] for t in bad[3]], facts)
 
-    bad = solve([total] + section, _section_foots(exact), rank=lambda bad, _: slip(bad[0]) is None)
+    test = _section_foots(exact)
+    if _placements(total, section) <= MAX_ALIGNMENTS:
+        bad = solve([total] + section, test, rank=lambda bad, _: slip(bad[0]) is None)
+    else:  # read on the printed digits, exactly (section_search): the readings that fail in one column
+        found = readings(total, section)
+        if found is None or found == HOLDS:
+            return None
+        bad = None
+        for placed in found:
+            violations = test([total.placement(0)] + placed)
+            if violations == []:
+                return None  # within the rounding of the printed figures
+            if violations and len(violations) == 1 and slip(violations[0]) is not None:
+                bad = violations
+                break
     if not bad:
         return None
     found = slip(bad[0])
     if require_slip and not found:
         return None
     return [row_of[id(t)] for t in bad[0][3]], bad[0], found
+
+
+def _placements(total, section) -> int:
+    count = 1
+    for row in [total] + section:
+        count *= len(row.alignments)
+    return count
 
 
 def _section_foots(exact: bool):

@@ -45,7 +45,7 @@ def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS
     first = _bad_columns([r.placement(0) for r in rows], exact, skip)
     if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
         return first or None
-    number = _as_integers(rows)
+    number = as_integers(rows)
     if number is None:  # tries MAX_ALIGNMENTS at most
         return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
@@ -130,7 +130,7 @@ def _column(col, bf, ef, placed, exact):
     return (col, total, terms, begin, end) if abs(total - end.value) > slack else None
 
 
-def _as_integers(rows):
+def as_integers(rows):
     """id(fact) -> (value, half) as integers in units of the rows' finest exponent; None when some sum of
     them might need 28 digits or more (the Decimal context could round it, and the plain Decimal test decides)."""
     facts = [f for r in rows for f in r.facts.values()]
