@@ -183,7 +183,7 @@ class MemberFootingRule(RuleBase):
 
 class RatioRule(RuleBase):
     """A quotient row equals numerator over denominator in every column but one (earnings per share = net income /
-    weighted average shares), within the rounding of all three."""
+    weighted average shares), within the rounding of all three (a whole display unit for the quotient)."""
 
     kind: Literal["ratio"]
     quotient: Selector
