@@ -42,6 +42,17 @@ def item_name(norm: str) -> str:
     return stem(norm).replace("total", "").strip()
 
 
+BASIC_DILUTED = re.compile(r"\b(basic|diluted)\b|[^\w\s]")
+
+
+def basic_and_diluted(a: str, b: str) -> bool:
+    """The basic and the diluted figure of one item (weighted average shares, earnings per share): apart by
+    the dilutive securities, which are as likely to be small as a slip is (EP001 and EP002 divide them)."""
+    if not ("basic" in a and "diluted" in b or "diluted" in a and "basic" in b):
+        return False
+    return BASIC_DILUTED.sub(" ", a).split() == BASIC_DILUTED.sub(" ", b).split()
+
+
 def dated_apart(a: str, b: str) -> bool:
     """Both labels name a date and the dates differ: two instants, free to differ."""
     da, db = dates(a), dates(b)
@@ -187,7 +198,7 @@ def label_pairs(compiled, ctx):
         (r1, f1, _, _), (r2, f2, _, _) = cells[i], cells[j]
         if r1 is r2 or r1.norm == r2.norm or (f1.printed < 0) != (f2.printed < 0):
             continue
-        if dated_apart(r1.row.label, r2.row.label):
+        if dated_apart(r1.row.label, r2.row.label) or basic_and_diluted(r1.norm, r2.norm):
             continue
         if rule.same_column and not set(f1.columns) & set(f2.columns):
             continue
