@@ -13,10 +13,10 @@ explained by one keying slip (one digit, two adjacent swapped) in one of the thr
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from itertools import islice, product
 
-from checker.findings.alignments import joint_placements
-from checker.findings.checks.relations import Culprit, ambiguous, operand, select, slip_diagnosis
+from checker.findings.checks.relations import Culprit, ambiguous, operand, select, slip_diagnosis, solve
 from checker.findings.diagnosis import diagnose, fmt
 
 MAX_CHOICES = 16  # (numerator, denominator) rows tried for one quotient row
@@ -63,22 +63,6 @@ def _test(maps, factor: Decimal):
     return [(c, nf[c], df[c], qf[c]) for c, result in results if not result]
 
 
-def _fewest(rows, factor: Decimal):
-    """HOLDS when some alignment satisfies the ratio in every shared column, else the violations of the first
-    alignment with the fewest; None when no alignment can be read."""
-    combos = joint_placements(rows)
-    fewest = None
-    for maps in combos or ():
-        bad = _test(maps, factor)
-        if bad is None:
-            continue
-        if not bad:
-            return HOLDS
-        if fewest is None or len(bad) < len(fewest):
-            fewest = bad
-    return fewest
-
-
 def check(compiled, ctx):
     quotient_rows = select(compiled, "quotient", ctx)
     if not quotient_rows:
@@ -91,8 +75,8 @@ def check(compiled, ctx):
                           [r for r in denominators if r.row.member_path == path])
         best = None
         for (numerator, denominator), factor in product(islice(choices, MAX_CHOICES), FACTORS):
-            found = _fewest([numerator, denominator, quotient], factor)
-            if found == HOLDS:
+            found = solve([numerator, denominator, quotient], partial(_test, factor=factor), held=HOLDS)
+            if found is HOLDS:
                 best = None
                 break  # the ratio holds with these rows: the quotient is accounted for
             if found is not None and len(found) == 1 and best is None:

@@ -63,10 +63,11 @@ def compatible(unit: str, other: str) -> bool:
     return unit == other or {unit, other} == {"money", "number"}
 
 
-def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None):
-    """The violations of the alignment with the fewest, or None when some alignment satisfies `test`
-    or none can evaluate it. Among alignments with as few, the first of the lowest `rank(violations, maps)`
-    when given (a slip explains them; the other columns hold), else the first.
+def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None, held=None):
+    """The violations of the alignment with the fewest, or None when some alignment satisfies `test` (`held`
+    then, when given, for a caller that must tell the two apart) or none can evaluate it. Among alignments
+    with as few, the first of the lowest `rank(violations, maps)` when given (a slip explains them; the other
+    columns hold), else the first.
 
     `test(maps)` gets one {column: Fact} per row (shared: read only) and returns a list of violations (empty: holds)
     or None (not comparable under this alignment)."""
@@ -79,7 +80,7 @@ def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None):
         if bad is None and not vacuous:
             continue
         if not bad:
-            return None
+            return held
         if not ties or len(bad) < len(ties[0][0]):
             ties = [(bad, maps)]
         elif rank is not None and len(bad) == len(ties[0][0]):
