@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 
-from checker.findings.alignments import MAX_ALIGNMENTS
-from checker.findings.checks.footing_declared import finding, foots, total_slip
+from checker.findings.alignments import joint_placements
+from checker.findings.checks.footing_declared import finding, foots, nil_foots, total_slip
 from checker.findings.checks.relations import ambiguous, compatible, solve
 from checker.findings.checks.section_search import HOLDS, readings
-from checker.findings.facts import ZERO, rounding
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
 
@@ -132,8 +131,8 @@ def _unfooted_section(total, section, exact: bool, require_slip: bool, facts):
     def slip(bad):
         return total_slip(bad, [total] + [row_of[id(t)] for t in bad[3]], facts)
 
-    test = _section_foots(exact)
-    if _placements(total, section) <= MAX_ALIGNMENTS:
+    test = nil_foots([1] * len(section), exact)
+    if joint_placements([total] + section) is not None:  # few enough for solve
         bad = solve([total] + section, test, rank=lambda bad, _: slip(bad[0]) is None)
     else:  # read on the printed digits, exactly (section_search): the readings that fail in one column
         found = readings(total, section)
@@ -153,31 +152,6 @@ def _unfooted_section(total, section, exact: bool, require_slip: bool, facts):
     if require_slip and not found:
         return None
     return [row_of[id(t)] for t in bad[0][3]], bad[0], found
-
-
-def _placements(total, section) -> int:
-    count = 1
-    for row in [total] + section:
-        count *= len(row.alignments)
-    return count
-
-
-def _section_foots(exact: bool):
-    """The test for `solve` on a total and its section: in each of the total's columns, the rows with a value
-    there sum to it (a row without one adds nothing: an empty cell is nil); a column no row prints in is not
-    compared. Violations as foots' (column, sum, total, terms)."""
-    def test(maps):
-        total, parts = maps[0], maps[1:]
-        bad, compared = [], False
-        for c in sorted(total):
-            terms = [m[c] for m in parts if c in m]
-            if terms:
-                compared = True
-                got = sum((t.value for t in terms), ZERO)
-                if abs(got - total[c].value) > rounding([total[c], *terms], exact):
-                    bad.append((c, got, total[c], terms))
-        return bad if compared else None
-    return test
 
 
 def _repeats_but_one(total, row) -> bool:

@@ -15,7 +15,7 @@ from itertools import islice, product
 
 from checker.findings.checks.relations import ambiguous, compatible, footing_slips, operand, slip_diagnosis, solve
 from checker.findings.diagnosis import diagnose, fmt
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, rounding
 
 MAX_CHOICES = 32
 
@@ -45,19 +45,31 @@ def foots(signs, exact: bool):
     return test
 
 
+def nil_foots(signs, exact: bool):
+    """The test for `solve` where a component without a value in a column adds nothing there (an empty cell is
+    nil): in each of the total's columns, the components printed there, with `signs`, sum to it; a column none
+    prints in is not compared (None when none is). Violations as foots'."""
+    def test(maps):
+        total, parts = maps[0], maps[1:]
+        bad, compared = [], False
+        for c in sorted(total):
+            present = [(s, m[c]) for s, m in zip(signs, parts) if c in m]
+            if present:
+                compared = True
+                terms = [t for _, t in present]
+                got = sum((s * t.value for s, t in present), ZERO)
+                if abs(got - total[c].value) > rounding([total[c], *terms], exact):
+                    bad.append((c, got, total[c], terms))
+        return bad if compared else None
+    return test
+
+
 def _nil_misses(signs, exact: bool):
     """A rank for `solve`: in how many of the total's columns the components printed there (the others nil, as an
     empty cell is) miss it. A page that leaves a component's column open (investing cash flows in one year of
     four) fails under every placement of it in the one column each compares; this one fails in the fewest."""
-    def rank(bad, maps) -> int:
-        total, parts = maps[0], maps[1:]
-        misses = 0
-        for c, tfact in total.items():
-            present = [(s, {c: m[c]}) for s, m in zip(signs, parts) if c in m]
-            if present:  # the column alone, with the components it prints: foots' own test
-                misses += bool(foots([s for s, _ in present], exact)([{c: tfact}] + [m for _, m in present]))
-        return misses
-    return rank
+    test = nil_foots(signs, exact)
+    return lambda bad, maps: len(test(maps) or ())
 
 
 def as_printed(value: Decimal, like) -> Decimal:
