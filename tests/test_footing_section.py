@@ -1,4 +1,5 @@
-"""footing_above._section: the rows a cash flow section's net cash sums (FT013's start_after)."""
+"""footing_above._section: the rows a cash flow section's net cash sums (FT013's start_after) and the rows
+the diluted shares sum (EP003's start_at)."""
 from pathlib import Path
 
 from checker.ast import parse_text
@@ -10,7 +11,7 @@ from checker.findings.facts import PageFacts
 from checker.rules import load_rules
 from checker.rules.selectors import compile_selector
 
-FT013 = next(rule for rule in load_rules().rules if rule.id == "FT013")
+FT013, EP003 = (next(rule for rule in load_rules().rules if rule.id == id) for id in ("FT013", "EP003"))
 
 PAGE = """|
 CONSOLIDATED STATEMENTS OF CASH FLOWS - USD ($)
@@ -42,17 +43,18 @@ Dec. 31, 2023
 """
 
 
-def sections(text: str) -> dict[str, list[str] | None]:
-    """Each net cash total's section as its rows' labels, nearest first (None: no section)."""
+def sections(text: str, rule=FT013) -> dict[str, list[str] | None]:
+    """Each total's section under the rule as its rows' labels, nearest first (None: no section)."""
     page = parse_text(text, "page.txt").pages[0]
     rows = PageFacts(page).rows
-    start, total = compile_selector(FT013.start_after), compile_selector(FT013.total)
+    opening = rule.start_at is not None
+    start, total = compile_selector(rule.start_at if opening else rule.start_after), compile_selector(rule.total)
     starts = [i for i, row in enumerate(page.rows) if start(row, page)]
     totals = {id(r) for r in rows if total(r.row, page, r.unit)}
     found = {}
     for t, r in enumerate(rows):
         if id(r) in totals:
-            run = _section(rows, t, lambda row: id(row) in totals, starts, FT013.max_rows)
+            run = _section(rows, t, lambda row: id(row) in totals, starts, rule.max_rows, opening)
             found[r.row.label] = None if run is None else [x.row.label for x in run]
     return found
 
@@ -74,6 +76,56 @@ def test_a_subtotal_inside_a_section_leaves_it_unread():
     text = PAGE.replace("|Net cash provided by operating activities\n", "|Total adjustments\n|15\n|9\n"
                         "|Net cash provided by operating activities\n")
     assert sections(text)["Net cash provided by operating activities"] is None
+
+
+SHARES = """|
+Earnings per Share (Details) (USD $)
+In Thousands, except Share data, unless otherwise specified
+|3 Months Ended
+|
+Jun. 30, 2012
+|
+Jun. 30, 2011
+|Net income, basic
+|$ 8,420
+|$ 6,293
+|Weighted Average Common Shares, Basic
+|25,868
+|25,970
+|Basic, Per Share Amount
+|$ 0.32
+|$ 0.24
+|Add: potentially dilutive common shares - stock awards, Weighted Average Common Shares
+|20
+|22
+|Diluted, Net Income Available to Common Shareholders
+|8,420
+|6,293
+|Diluted, Weighted Average Common Shares
+|25,888
+|25,992
+"""
+
+
+def test_a_section_opened_by_its_first_row_takes_it_and_passes_over_other_units_and_scales():
+    """The per-share amount (another unit) and the net income in thousands (another scale) are no share counts."""
+    assert sections(SHARES, EP003) == {"Diluted, Weighted Average Common Shares": [
+        "Add: potentially dilutive common shares - stock awards, Weighted Average Common Shares",
+        "Weighted Average Common Shares, Basic"]}
+
+
+def test_a_section_opened_by_its_first_row_needs_another():
+    """Basic and diluted shares one under the other: nothing printed says what sets them apart."""
+    text = SHARES.replace("|Add: potentially dilutive common shares - stock awards, Weighted Average Common Shares\n"
+                          "|20\n|22\n", "")
+    assert sections(text, EP003) == {"Diluted, Weighted Average Common Shares": None}
+
+
+def test_a_section_opened_by_its_first_row_must_reach_it():
+    """A total between the opening row and this one closes the section first: it does not hold the basic shares."""
+    text = SHARES.replace("|Add: potentially", "|Diluted weighted average shares, first half\n|25,880\n|25,990\n"
+                          "|Add: warrants, Weighted Average Common Shares\n|5\n|6\n|Add: potentially")
+    assert sections(text, EP003)["Diluted, Weighted Average Common Shares"] is None
 
 
 CASH_FLOWS = Path(__file__).parent / "fixtures" / "pages" / "1015647_000117184318002347_R5.txt"

@@ -110,7 +110,7 @@ def test_rules_off_by_default_run_only_when_selected():
     assert "UQ001" in {r.id for r in rules.select(["UQ"]).rules}
 
 
-@pytest.mark.parametrize("bound", ["stop_after", "start_after"])
+@pytest.mark.parametrize("bound", ["stop_after", "start_after", "start_at"])
 def test_a_run_bound_needs_a_run_above_the_total(bound):
     declared = GOOD.replace("kind: equal", "kind: footing").replace(
         "left: {label: 'a'}\n    right: {label: 'b'}",
@@ -120,3 +120,12 @@ def test_a_run_bound_needs_a_run_above_the_total(bound):
     assert "bad.yaml:" in str(err.value) and bound in str(err.value) and "components: above" in str(err.value)
     above = declared.replace("components: [{label: 'b'}]", "components: above")
     assert getattr(read_rule_text(above, "good.yaml").rules[0], bound).label == "c"
+
+
+def test_a_section_is_opened_by_start_after_or_start_at_not_both():
+    both = GOOD.replace("kind: equal", "kind: footing").replace(
+        "left: {label: 'a'}\n    right: {label: 'b'}",
+        "total: {label: 'a'}\n    components: above\n    start_after: {label: 'c'}\n    start_at: {label: 'd'}")
+    with pytest.raises(RuleError) as err:
+        read_rule_text(both, "bad.yaml")
+    assert "bad.yaml:" in str(err.value) and "start_after and start_at" in str(err.value)

@@ -53,7 +53,7 @@ class Compiled:
         self.needs: dict[str | int, tuple] = {}  # what a page must have for the operand to select anything
         fields = rule.__dict__  # where pydantic keeps the fields: a kind without an operand raises nothing here
         for name in ("left", "right", "total", "begin", "end", "value", "item", "stop_after", "start_after",
-                     "quotient", "numerator", "denominator"):
+                     "start_at", "quotient", "numerator", "denominator"):
             sel = fields.get(name)
             if sel is not None:
                 self._operand(name, sel, memo)

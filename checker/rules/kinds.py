@@ -48,13 +48,20 @@ class FootingRule(RuleBase):
                                                            "it selects (a heading, printed without values) or the "
                                                            "previous total, whichever is nearer, through the "
                                                            "headings between; at most max_rows rows")
+    start_at: Selector | None = Field(None, description="with components: above, as start_after, but the section "
+                                                        "opens with the nearest row above the total it selects, "
+                                                        "which it takes; rows of another unit or scale are passed "
+                                                        "over, and a section of that row alone is no sum (the "
+                                                        "basic shares, which the dilutive securities below add to)")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
     @model_validator(mode="after")
     def _bounds_need_a_run(self) -> FootingRule:
-        for name in ("stop_after", "start_after"):
+        for name in ("stop_after", "start_after", "start_at"):
             if getattr(self, name) is not None and self.components != "above":
                 raise ValueError(f"{name} bounds a run found above the total: it needs components: above")
+        if self.start_after is not None and self.start_at is not None:
+            raise ValueError("start_after and start_at both open the section: give one")
         return self
 
 

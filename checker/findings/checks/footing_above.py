@@ -17,7 +17,7 @@ import re
 
 from checker.findings.alignments import joint_placements
 from checker.findings.checks.footing_declared import finding, foots, nil_foots, total_slip
-from checker.findings.checks.relations import ambiguous, compatible, solve
+from checker.findings.checks.relations import ambiguous, compatible, scales, solve
 from checker.findings.checks.section_search import HOLDS, readings
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
@@ -48,22 +48,31 @@ def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
     return runs, top
 
 
-def _section(rows, t, is_total, starts: list[int], max_rows: int) -> list:
+def _section(rows, t, is_total, starts: list[int], max_rows: int, opening: bool = False) -> list:
     """The rows of rows[t]'s section, nearest first: those below the nearest heading above it (page positions
     `starts`) or the previous total, whichever is nearer, through the headings between. None when neither bounds
-    it, or when it holds more than max_rows rows, a row of another member or unit, or a subtotal."""
+    it, or when it holds more than max_rows rows, a row of another member or unit, or a subtotal.
+
+    With `opening` (start_at), the section is the rows from the nearest of `starts` down, that row included and
+    rows of another unit or scale passed over, and None unless it reaches that row and holds another."""
     total = rows[t]
     start = max((i for i in starts if i < total.index), default=-1)
-    run = []
+    scale = scales(total) if opening else None
+    run, bounded = [], start >= 0
     for k in range(t - 1, -1, -1):
         r = rows[k]
-        if r.index <= start or is_total(r):
-            return run
+        if r.index < start or r.index == start and not opening or is_total(r):
+            bounded = True
+            break
+        if opening and (not compatible(r.unit, total.unit) or scales(r) != scale):
+            continue  # a shares reconciliation interleaves the per-share amounts and the net income
         if r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit) or len(run) == max_rows \
                 or SUBTOTAL.match(r.row.label):
             return None  # a subtotal inside would count its rows twice: which rows it sums is not known
         run.append(r)
-    return run if start >= 0 else None
+    if opening:
+        return run if len(run) >= 2 and run[-1].index == start else None
+    return run if bounded else None
 
 
 def check(compiled, ctx):
@@ -77,8 +86,9 @@ def check(compiled, ctx):
     is_total = lambda r: id(r) in totals  # noqa: E731
     stops = frozenset(id(r) for r in compiled.rows("stop_after", ctx)) if rule.stop_after else frozenset()
     starts = None
-    if rule.start_after:  # headings too: any row of the page, with or without values
-        test, page = compiled.selectors["start_after"], ctx.page
+    bound = "start_at" if rule.start_at else "start_after" if rule.start_after else None
+    if bound:  # headings too: any row of the page, with or without values
+        test, page = compiled.selectors[bound], ctx.page
         starts = [i for i, row in enumerate(page.rows) if test(row, page)]
     out = []
     for t, total in enumerate(rows):
@@ -86,7 +96,7 @@ def check(compiled, ctx):
             continue
         unsure = None
         if starts is not None:  # the total's section, whole: its rows without a value in the column still count
-            section = _section(rows, t, is_total, starts, rule.max_rows)
+            section = _section(rows, t, is_total, starts, rule.max_rows, bound == "start_at")
             found = _unfooted_section(total, section, exact, rule.require_slip, ctx.facts) if section else None
             unsure = section and ambiguous([total] + section)
         else:

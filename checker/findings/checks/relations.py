@@ -63,6 +63,11 @@ def compatible(unit: str, other: str) -> bool:
     return unit == other or {unit, other} == {"money", "number"}
 
 
+def scales(frow) -> frozenset[int]:
+    """The page scales the parser applied to a row's values (thousands for money, units for share counts)."""
+    return frozenset(f.cell.scale for f in frow.facts.values() if f.printed)
+
+
 def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None, held=None):
     """The violations of the alignment with the fewest, or None when some alignment satisfies `test` (`held`
     then, when given, for a caller that must tell the two apart) or none can evaluate it. Among alignments

@@ -18,7 +18,7 @@ from functools import lru_cache
 from checker.ast.values import header_date
 from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks import row_sums
-from checker.findings.checks.relations import compatible, slip_diagnosis
+from checker.findings.checks.relations import compatible, scales, slip_diagnosis
 from checker.findings.checks.roll_search import NOT_CORROBORATED, ROLL_ALIGNMENTS, column_slips, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import describe
@@ -41,11 +41,6 @@ BY_SLIP = "of their placements that fail in one column alone, only this one does
 @lru_cache(maxsize=4096)
 def stem(norm_label: str) -> str:
     return " ".join(ENDPOINT.sub(" ", norm_label).split())
-
-
-def scales(frow) -> frozenset[int]:
-    """The page scales the parser applied to a row's values (thousands for money, units for share counts)."""
-    return frozenset(f.cell.scale for f in frow.facts.values() if f.printed)
 
 
 def pairs(compiled, ctx, max_rows: int | None = None):
