@@ -111,6 +111,46 @@ def test_member_headings_without_member_are_known_by_the_section_they_repeat(pat
     assert first.kind.value == "item"
 
 
+def test_a_heading_over_the_line_items_names_a_member():
+    """The newer renderer prints a member without "[Member]": "Pension", then the table's "... [Line Items]"
+    (a heading, however long, never a text value), and again "Healthcare" and "Other" over the same line items."""
+    page = parse_file(str(FIXTURES / "pages" / "1567094_000162828020016156_R50.txt")).pages[0]
+    assert [row.label for row in page.rows if row.kind.value == "member"] == ["Pension", "Healthcare", "Other"]
+    service = [row for row in page.rows if row.label == "Service cost"]
+    assert [row.member_path for row in service] == [["Pension"], ["Healthcare"], ["Other"]]
+    assert all(cell.kind.value != "text" for row in page.rows for cell in row.cells)
+
+
+def test_a_heading_over_an_abstract_that_a_member_repeats_names_a_member():
+    """Schedule II prints each reserve as a heading over the same "[Roll Forward]": the first heading is a member
+    as the second is, not a section the second would be a part of."""
+    page = parse_file(str(FIXTURES / "pages" / "1352010_000135201022000020_R97.txt")).pages[0]
+    members = ["Allowance for doubtful accounts for trade receivables and contract assets",
+               "Valuation allowance on deferred tax assets"]
+    assert [row.label for row in page.rows if row.kind.value == "member"] == members
+    assert [row.member_path for row in page.rows if row.label == "Additions"] == [[members[0]], [members[1]]]
+
+
+def test_a_heading_over_a_plain_section_repeated_below_stays_a_section():
+    """Only an XBRL abstract ("[Roll Forward]", "[Abstract]") repeated under headings says they are members:
+    "Valuation method" over "Monte Carlo simulation" is a filer's heading."""
+    page = parse_text("|\nWarrants (Details)\n|\nDec. 31, 2021\n|Valuation method\n|Monte Carlo simulation\n"
+                      "|Term\n|5\n|Inputs\n|Monte Carlo simulation\n|Term\n|4\n").pages[0]
+    assert (page.rows[0].label, page.rows[0].kind.value) == ("Valuation method", "abstract")
+
+
+def test_members_over_the_line_items_add_up_to_their_whole():
+    """Level 1 and Level 2 of the notes under the notes' own heading: with the headings read as members, the
+    fair value's levels are the whole's parts (FT012)."""
+    page = parse_file(str(FIXTURES / "pages" / "1605484_000160548424000022_R169.txt")).pages[0]
+    liabilities = [row for row in page.rows if row.label == "Financial liabilities, at fair value"]
+    assert [row.member_path[0] for row in liabilities] == [
+        "Notes", "Borrowings from banks & Other debt", "Level 3", "Level 1", "Level 2", "Level 2"]
+    losses = [row for row in page.rows if row.label.startswith("Losses recognized")]
+    assert [row.member_path for row in losses] == [["Cash flow hedge reserve"], ["Effect of change in exchange rates"],
+                                                  ["Remeasurement of the fair value of financial assets"]]
+
+
 def test_a_bare_heading_under_a_row_with_values_names_a_member():
     """"|" then "1-4 Family Residential": the row above has its values, so this starts a member's rows."""
     page = parse_file(str(FIXTURES / "pages" / "1601545_000160154514000075_R43.txt")).pages[0]

@@ -25,7 +25,8 @@ DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
 TITLE_ENDING = re.compile(r"\((?:Details|Tables|Policies)\b[^)]*\)|\s-\s[A-Z]{3} \([^)]{1,4}\)$|\([A-Z]{3} \$\)$"
                           r"|\s-\s(?:\$ / shares|shares|pure)$")
 # labels that head a section and never carry values
-ABSTRACT_LABEL = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$|:\s*$|\]\s*\|")
+XBRL_HEADING = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$")
+ABSTRACT_LABEL = re.compile(XBRL_HEADING.pattern + r"|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short
 CLOSERS = frozenset({")", ")%"})
@@ -174,10 +175,12 @@ class PageBuilder:
         Text followed by values is a label.  Any text under a label on a cover
         page is a value: labels and values alternate there.  Elsewhere prose is a
         value, unless it already labelled a row above (a section repeated under a
-        member heading).
+        member heading) or names an XBRL abstract ('... [Line Items]'): a heading
+        of the table, under a member heading the renderer printed without
+        '[Member]'.
         """
         row = self.row
-        if row is None or row.cells or not takes_text(row) or item.cont:
+        if row is None or row.cells or not takes_text(row) or item.cont or XBRL_HEADING.search(item.content):
             return False
         if self.following is not None and self.following.starts_value():
             return False

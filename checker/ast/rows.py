@@ -54,8 +54,9 @@ def close_rows(page: Page) -> None:
     twins = money_twins(page.rows) if scaled else set()
     for i, row in enumerate(page.rows):
         has_values = valued[i]
-        if row.kind is MEMBER_ROW or (not has_values and names_members(row.label)) \
-                or (not has_values and heads_repeated_section(page.rows, valued, i, sections)):
+        if row.kind is MEMBER_ROW or not has_values and (
+                names_members(row.label) or heads_member_section(page.rows, valued, i)
+                or heads_repeated_section(page.rows, valued, i, sections)):
             assign(row, "kind", MEMBER_ROW)
             members = [part.strip() for part in row.label.split(" | ")]
             section = None
@@ -86,6 +87,29 @@ def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections
         return False
     following = rows[i + 1]
     return not valued[i + 1] and following.label in sections
+
+
+def heads_member_section(rows: list[Row], valued: list[bool], i: int) -> bool:
+    """The first heading the rendering printed without "[Member]" over a table's line items: right above
+    "... [Line Items]" ("Pension", then "Defined Benefit Plans ... [Line Items]": in a table only a member heads
+    them), or above an XBRL abstract that another such heading below opens again ("Allowance for doubtful
+    accounts", then "SEC Schedule, 12-09, ... [Roll Forward]", which "Valuation allowance on deferred tax assets"
+    repeats). A filer's own heading over a section repeated below is not enough: "Valuation method" over
+    "Monte Carlo simulation" is a heading of the filer's."""
+    if not _bare_heading(rows, valued, i) or i + 1 >= len(rows) or valued[i + 1]:
+        return False
+    section = rows[i + 1].label
+    if section.endswith("[Line Items]"):
+        return True
+    return section.endswith(("[Roll Forward]", "[Abstract]")) and any(
+        rows[k].label == section and not valued[k] and _bare_heading(rows, valued, k - 1)
+        for k in range(i + 2, len(rows)))
+
+
+def _bare_heading(rows: list[Row], valued: list[bool], i: int) -> bool:
+    """A row without values whose label names no XBRL abstract, member or heading ending in ':'."""
+    label = rows[i].label
+    return not valued[i] and bool(label) and "[" not in label and not label.endswith(":")
 
 
 class AnyCase:
