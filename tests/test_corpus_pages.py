@@ -121,6 +121,24 @@ def test_a_heading_over_the_line_items_names_a_member():
     assert all(cell.kind.value != "text" for row in page.rows for cell in row.cells)
 
 
+def test_ifrs_members_and_line_items_are_known_in_lower_case():
+    """IFRS labels end in "[member]" and "[line items]": the cost and the accumulated depreciation of the property,
+    plant and equipment are members, as US GAAP's "[Member]" would be."""
+    page = parse_file(str(FIXTURES / "pages" / "312069_000156276221000043_R159.txt")).pages[0]
+    assert [row.member_path for row in page.rows if row.label.startswith("Beginning balance")] == [
+        [], ["Cost [member]"], ["Accumulated depreciation and impairment [member]"], ["Property [member]"],
+        ["Property [member]", "Cost [member]"], ["Property [member]", "Accumulated depreciation and impairment [member]"]]
+
+
+def test_a_heading_over_ifrs_line_items_names_a_member():
+    """"Present value of plan assets" then "Disclosure of net defined benefit liability (asset) [line items]": the
+    obligation's and the assets' roll-forwards are two members' rows, not one item's."""
+    page = parse_file(str(FIXTURES / "pages" / "1654126_000141057822000304_R91.txt")).pages[0]
+    members = ["Present value of the defined benefit obligations", "Present value of plan assets"]
+    assert [row.label for row in page.rows if row.kind.value == "member"] == members
+    assert [row.member_path for row in page.rows if row.label == "Beginning balance"] == [[members[0]], [members[1]]]
+
+
 def test_a_heading_over_an_abstract_that_a_member_repeats_names_a_member():
     """Schedule II prints each reserve as a heading over the same "[Roll Forward]": the first heading is a member
     as the second is, not a section the second would be a part of."""

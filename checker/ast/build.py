@@ -25,7 +25,8 @@ DEF_MARKERS = frozenset({"def_marker", "reference", "no_definition"})
 TITLE_ENDING = re.compile(r"\((?:Details|Tables|Policies)\b[^)]*\)|\s-\s[A-Z]{3} \([^)]{1,4}\)$|\([A-Z]{3} \$\)$"
                           r"|\s-\s(?:\$ / shares|shares|pure)$")
 # labels that head a section and never carry values
-XBRL_HEADING = re.compile(r"\[(?:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$")
+# an XBRL abstract, table, axis or member by its label's suffix: US GAAP's "[Line Items]", IFRS's "[line items]"
+XBRL_HEADING = re.compile(r"\[(?i:Abstract|Line Items|Roll Forward|Table|Axis|Domain|Member)\]\s*$")
 ABSTRACT_LABEL = re.compile(XBRL_HEADING.pattern + r"|:\s*$|\]\s*\|")
 UNIT_SUFFIX = re.compile(r"^(?P<label>.+?) \| (?P<unit>\$|€|£|¥|shares|USD|EUR|GBP|pure|Pure|%|d|y|Y|D|\$ / shares)$")
 PROSE_MIN = 60  # a free-text value is prose; labels are short

@@ -72,7 +72,7 @@ def close_rows(page: Page) -> None:
 
 
 def names_members(label: str) -> bool:
-    return " | " in label or "[Member]" in label
+    return " | " in label or "[Member]" in label or "[member]" in label  # US GAAP's, IFRS's
 
 
 def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections: set[str]) -> bool:
@@ -99,9 +99,9 @@ def heads_member_section(rows: list[Row], valued: list[bool], i: int) -> bool:
     if not _bare_heading(rows, valued, i) or i + 1 >= len(rows) or valued[i + 1]:
         return False
     section = rows[i + 1].label
-    if section.endswith("[Line Items]"):
+    if section.endswith(("[Line Items]", "[line items]")):  # US GAAP's, IFRS's
         return True
-    return section.endswith(("[Roll Forward]", "[Abstract]")) and any(
+    return section.endswith(("[Roll Forward]", "[Abstract]", "[abstract]")) and any(
         rows[k].label == section and not valued[k] and _bare_heading(rows, valued, k - 1)
         for k in range(i + 2, len(rows)))
 

@@ -40,9 +40,9 @@ def check(compiled, ctx):
 def heading_blocks(ctx) -> list[int]:
     """For each page row, the position of the last row above it that is not a numeric row; -1 before any.
 
-    Members are often printed as plain lines (newer renderings drop "[Member]", and a member
-    line followed by "[Line Items]" reads as a text row): any row without numbers may be a
-    heading, so two rows under different such rows may be different members."""
+    Members are often printed as plain lines (newer renderings drop "[Member]", and the AST knows
+    such a line for a member only by what follows it): any row without numbers may be a heading,
+    so two rows under different such rows may be different members."""
     numeric = {r.index for r in ctx.facts.rows}
     out, current = [], -1
     for i in range(len(ctx.page.rows)):
