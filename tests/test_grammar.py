@@ -11,6 +11,7 @@ from conftest import FIXTURES, ROOT
 
 @pytest.mark.parametrize("line, kind", [
     ("|", "bare"), ("|X", "def_open"), ("|[1]", "footnote"), ("|[1][2]", "footnote"),
+    ("|[1],[2]", "footnote"),
     ("|3 Months Ended", "group"), ("|12 Months Ended", "group"), ("|$ 315,370", "cell"),
     ("|Deferred Revenue", "cell"), ("- Definition", "def_marker"), ("+ References", "def_marker"),
     ("Reference 1: http://www.xbrl.org/2003/role/disclosureRef", "reference"),
@@ -22,7 +23,7 @@ def test_line_kinds(line, kind):
 
 @pytest.mark.parametrize("content, kind", [
     ("$ 315,370", "money"), ("$ (0.08)", "money"), ("€ 9,054", "money"), ("(124,167)", "number"),
-    ("1,587,553", "number"), ("1,587,553 [1]", "number"), ("0.6666666667", "number"), ("51.00%", "percent"),
+    ("1,587,553", "number"), ("1,587,553 [1]", "number"), ("$ 80,034 [1],[2]", "money"), ("0.6666666667", "number"), ("51.00%", "percent"),
     ("(5.5%)", "percent"), ("5 years 4 months 24 days", "duration"), ("90 days", "duration"),
     ("1-for-14", "ratio"), ("Feb. 01, 2031", "date"), ("May 04, 2019", "date"), ("true", "boolean"),
     ("No", "boolean"), ("—", "dash"),
@@ -52,6 +53,21 @@ def test_a_row_of_swiss_franc_amounts_keeps_its_cells():
     (row,) = page.rows
     assert [(c.raw, c.kind.value, c.currency, c.value) for c in row.cells] == [
         ("SFr 1,962,970", "money", "SFr", 1962970), ("SFr 2,092,434", "money", "SFr", 2092434)]
+
+
+def test_notes_the_older_renderer_separates_by_commas_mark_the_value_above():
+    """"|[1],[2]" under "$ 80,034" read as the next row's label, which took the next value and the member heading
+    below it as its cells (1373485 R36)."""
+    from checker.ast import parse_text
+
+    page = parse_text("\n".join([
+        "|", "Price risk management activities (Details) (USD $)", "|3 Months Ended", "|", "Mar. 31, 2013", "|",
+        "Dec. 31, 2012", "|Fair Value of Outstanding Derivatives Contracts", "|$ 80,034", "|[1],[2]", "|$ 290,788",
+        "|[1],[2]", "|", "March 2011 Swap", "|Price Per Unit", "|104.55", "|[1]", ""]), "page.txt").pages[0]
+    assert [(row.label, row.member_path, [(c.raw, c.footnotes) for c in row.cells]) for row in page.rows] == [
+        ("Fair Value of Outstanding Derivatives Contracts", [], [("$ 80,034", ["1", "2"]), ("$ 290,788", ["1", "2"])]),
+        ("March 2011 Swap", ["March 2011 Swap"], []),
+        ("Price Per Unit", ["March 2011 Swap"], [("104.55", ["1"])])]
 
 
 @pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4"])

@@ -3,7 +3,7 @@
 LINE_TOKENS = [
     ('bare', '\\|[ \\t]*\\Z'),
     ('def_open', '\\|X[ \\t]*\\Z'),
-    ('footnote', '\\|(?P<notes>\\[\\d+\\](?:\\[\\d+\\])*)[ \\t]*\\Z'),
+    ('footnote', '\\|(?P<notes>\\[\\d+\\](?:,?\\[\\d+\\])*)[ \\t]*\\Z'),
     ('group', '\\|(?P<count>\\d+) (?P<unit>Months?|Weeks?|Days?|Years?) Ended[ \\t]*\\Z'),
     ('cell', '\\|(?P<content>.*\\S.*)\\Z'),
     ('def_marker', '(?P<sign>[-+]) (?P<marker>Definition|References|Details)[ \\t]*\\Z'),
@@ -13,12 +13,12 @@ LINE_TOKENS = [
 ]
 
 VALUE_TOKENS = [
-    ('number', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('money', '(?P<cur>[$€£¥₹₨₩₪]|R\\$|NT\\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))[ ]?(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('percent', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)[ ]?%[ ]?(?:(?P<close2>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('duration', '(?P<text>\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)(?:,? (?:and )?\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?))*)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('ratio', '(?P<left>\\d+(?:\\.\\d+)?)(?:-for-| for | to |-to-|:)(?P<right>\\d+(?:\\.\\d+)?)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('date', '(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? (?P<day>\\d{1,2}), (?P<year>\\d{4})(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('boolean', '(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|yes|no)(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
-    ('dash', '[—–-]+(?:(?P<notes>[ ]?\\[\\d+\\](?:[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('number', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('money', '(?P<cur>[$€£¥₹₨₩₪]|R\\$|NT\\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))[ ]?(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('percent', '(?:(?P<open>\\()|)[ ]?(?:(?P<minus>-)|)(?P<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:(?P<frac>\\.\\d+)|)[ ]?(?:(?P<close>\\))|)[ ]?%[ ]?(?:(?P<close2>\\))|)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('duration', '(?P<text>\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)(?:,? (?:and )?\\d+(?:\\.\\d+)? (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?))*)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('ratio', '(?P<left>\\d+(?:\\.\\d+)?)(?:-for-| for | to |-to-|:)(?P<right>\\d+(?:\\.\\d+)?)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('date', '(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? (?P<day>\\d{1,2}), (?P<year>\\d{4})(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('boolean', '(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|yes|no)(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
+    ('dash', '[—–-]+(?:(?P<notes>[ ]?\\[\\d+\\](?:,?[ ]?\\[\\d+\\])*)|)\\Z'),
 ]

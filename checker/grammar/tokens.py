@@ -47,14 +47,15 @@ SIGNED = optional(r"(?P<open>\()") + r"[ ]?" + optional(r"(?P<minus>-)") + DIGIT
 # the signs EDGAR prints before amounts ("CHF (SFr)", "SEK (kr)", "TWD (NT$)"), and ISO codes ("CAD 1,234")
 CURRENCY = r"(?P<cur>[$€£¥₹₨₩₪]|R\$|NT\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))"
 NOTE = r"[ ]?\[\d+\]"
-FOOTNOTE_SUFFIX = optional(rf"(?P<notes>{NOTE}(?:{NOTE})*)")  # one or more notes: the repeat starts only after one
+# one or more notes ("[1][2]", or "[1],[2]" in the older renderer): the repeat starts only after one
+FOOTNOTE_SUFFIX = optional(rf"(?P<notes>{NOTE}(?:,?{NOTE})*)")
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|yrs?|mos?)"
 
 # -- line tokens --------------------------------------------------------------
 BARE = token("bare", r"\|[ \t]*")
 DEF_OPEN = token("def_open", r"\|X[ \t]*")
-FOOTNOTE = token("footnote", r"\|(?P<notes>\[\d+\](?:\[\d+\])*)[ \t]*")  # the repeat starts only after one note
+FOOTNOTE = token("footnote", r"\|(?P<notes>\[\d+\](?:,?\[\d+\])*)[ \t]*")  # the repeat starts only after one note
 GROUP = token("group", r"\|(?P<count>\d+) (?P<unit>Months?|Weeks?|Days?|Years?) Ended[ \t]*")
 CELL = token("cell", r"\|(?P<content>.*\S.*)")
 DEF_MARKER = token("def_marker", r"(?P<sign>[-+]) (?P<marker>Definition|References|Details)[ \t]*")
