@@ -1,5 +1,7 @@
 """The line and value grammars: what each token accepts, and that the compiled lexer is pyparsing's."""
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -23,7 +25,8 @@ def test_line_kinds(line, kind):
 
 @pytest.mark.parametrize("content, kind", [
     ("$ 315,370", "money"), ("$ (0.08)", "money"), ("€ 9,054", "money"), ("(124,167)", "number"),
-    ("1,587,553", "number"), ("1,587,553 [1]", "number"), ("$ 80,034 [1],[2]", "money"), ("0.6666666667", "number"), ("51.00%", "percent"),
+    ("1,587,553", "number"), ("1,587,553 [1]", "number"), ("$ 80,034 [1],[2]", "money"),
+    ("$ .77", "money"), ("(.5%)", "percent"), ("0.6666666667", "number"), ("51.00%", "percent"),
     ("(5.5%)", "percent"), ("5 years 4 months 24 days", "duration"), ("90 days", "duration"),
     ("1-for-14", "ratio"), ("Feb. 01, 2031", "date"), ("May 04, 2019", "date"), ("true", "boolean"),
     ("No", "boolean"), ("—", "dash"),
@@ -70,7 +73,16 @@ def test_notes_the_older_renderer_separates_by_commas_mark_the_value_above():
         ("Price Per Unit", ["March 2011 Swap"], [("104.55", ["1"])])]
 
 
-@pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4"])
+def test_an_amount_without_its_whole_part_is_read_as_printed():
+    """Older filings print a share price of 77 cents as "$ .77" (1576197 R55); read as text, it became a row label."""
+    from checker.ast.values import cell_value
+
+    value = cell_value("$ .77")
+    assert (value.kind.value, value.value, value.decimals, value.currency) == ("money", Decimal("0.77"), 2, "$")
+
+
+@pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4",
+                                     ".", "$ .", "1.2.3"])
 def test_free_text_is_no_value(content):
     assert classify_value(content) is None
 

@@ -42,7 +42,8 @@ def optional(pattern: str) -> str:
 
 
 # Building blocks shared by several tokens.
-DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)" + optional(r"(?P<frac>\.\d+)")
+# no whole part before a fraction: older filings print "$ .77" (the whole part then matches empty)
+DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))" + optional(r"(?P<frac>\.\d+)")
 SIGNED = optional(r"(?P<open>\()") + r"[ ]?" + optional(r"(?P<minus>-)") + DIGITS + r"[ ]?" + optional(r"(?P<close>\))")
 # the signs EDGAR prints before amounts ("CHF (SFr)", "SEK (kr)", "TWD (NT$)"), and ISO codes ("CAD 1,234")
 CURRENCY = r"(?P<cur>[$€£¥₹₨₩₪]|R\$|NT\$|SFr|kr|zł|CHF|[A-Z]{3}(?= ))"
