@@ -96,6 +96,12 @@ class RollforwardRule(RuleBase):
     begin: Selector
     end: Selector
     max_rows: int = Field(15, ge=1)
+    balances: Literal["labelled", "repeated"] = Field(
+        "labelled", description="how a beginning row finds its ending row: labelled, the nearest end row below of "
+                                "the same item once the words that name the ends and dates are taken out; "
+                                "repeated, the nearest end row below of the same label that carries the beginning "
+                                "row's values a period on (oil and gas reserves, IFRS reconciliations that print "
+                                "one label at both ends)")
     require_slip: bool = Field(False, description="report only mismatches one keying slip explains (activity "
                                                   "signs are taken as printed, and subtotals among them are not known)")
     row_sums: bool = Field(False, description="when the page does not show every value's column, add up whole rows: "

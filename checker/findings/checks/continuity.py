@@ -18,9 +18,9 @@ from itertools import product
 
 from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks.roll_search import roll
-from checker.findings.checks.rollforward import pairs
+from checker.findings.checks.rollforward import pairs, previous_column
 from checker.findings.diagnosis import diagnose
-from checker.findings.facts import agree, describe, period_month
+from checker.findings.facts import agree, describe
 
 # joint placements of begin and end tried against the roll-forward (each a search of its own), or in the same columns
 MAX_PINNED = 16
@@ -29,22 +29,6 @@ SMALL = 100
 BY_ROLL = "no placement under which the rows between them roll from one to the other makes them agree"
 SAME_COLUMNS = ("read in the same columns, as a roll-forward reports both balances for each period, no placement "
                 "makes them agree")
-
-
-def previous_column(ctx) -> dict[int, int]:
-    """column -> the column whose period ends where this one's begins (same duration)."""
-    cols = ctx.page.columns
-    ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
-    for b in cols:
-        if (month := period_month(b)) is not None:
-            ending.setdefault((b.months, month), b.index)
-    out = {}
-    for a in cols:
-        month = period_month(a, at_start=True)
-        found = None if month is None else ending.get((a.months, month))
-        if found is not None:
-            out[a.index] = found
-    return out
 
 
 def placeable(b, e, between) -> bool:

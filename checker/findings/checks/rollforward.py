@@ -21,7 +21,7 @@ from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, scales, slip_diagnosis
 from checker.findings.checks.roll_search import NOT_CORROBORATED, ROLL_ALIGNMENTS, column_slips, corroborated, roll
 from checker.findings.diagnosis import diagnose, fmt, trimmed
-from checker.findings.facts import describe
+from checker.findings.facts import describe, period_month
 
 # words that say which end of the period a balance is at, and dates: what pairs "Allowance,
 # beginning balance" with "Allowance, ending balance" once taken out; an opening balance restated
@@ -33,6 +33,8 @@ ENDPOINT = re.compile(r"\b(beginning|ending|opening|closing|begin|end|start|of|t
 # a date in a row label: EDGAR's ("Balance at Dec. 31, 2017") or the filer's ("as of December 31, 2012")
 DATE = re.compile(r"[A-Z][a-z]{2}\.? \d{1,2}, \d{4}|(?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December) \d{1,2},? \d{4}")
+# joint placements the rows between two balances a repeated label pairs may leave open (repeated_pairs)
+MAX_ACTIVITY = 16
 # how a corroborated finding on rows that leave columns open chose its placement (roll_search.corroborated)
 ALONE = "of their placements, only this one fails in one column alone"
 BY_SLIP = "of their placements that fail in one column alone, only this one does so by what one keying slip explains"
@@ -83,6 +85,66 @@ def _pairs(compiled, ctx):
     return out
 
 
+def previous_column(ctx) -> dict[int, int]:
+    """column -> the column whose period ends where this one's begins (same duration)."""
+    cols = ctx.page.columns
+    ending: dict[tuple, int] = {}  # (months, month the period ends) -> the first such column
+    for b in cols:
+        if (month := period_month(b)) is not None:
+            ending.setdefault((b.months, month), b.index)
+    out = {}
+    for a in cols:
+        month = period_month(a, at_start=True)
+        found = None if month is None else ending.get((a.months, month))
+        if found is not None:
+            out[a.index] = found
+    return out
+
+
+def repeated_pairs(compiled, ctx, max_rows: int):
+    """(begin, end, rows between) for a balance printed twice under one label, with at most max_rows between
+    (balances: repeated): the lower row, of the same members, unit and scale, carries the upper one a period on.
+    Its value for each period that ends when one of the upper row's begins is the upper row's for that one: one
+    at least, not nil, and at most one other differs where they share two or more (a slip in the balances
+    themselves). Both rows' columns must be known, and the rows between may leave MAX_ACTIVITY joint placements
+    open at most: where a label is all that says a roll-forward is one, more leave room for a placement that
+    rolls by chance (rows printed for one year of three, a movement printed for two elements)."""
+    begins = compiled.rows("begin", ctx)
+    previous = previous_column(ctx) if begins else {}
+    if not previous:
+        return []
+    ends = {id(r) for r in compiled.rows("end", ctx)}
+    rows = ctx.facts.rows
+    position = {id(r): i for i, r in enumerate(rows)}
+    out = []
+    for b in begins:
+        i = position[id(b)]
+        e = next((r for r in rows[i + 1:i + max_rows + 2] if id(r) in ends and r.norm == b.norm
+                  and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)), None)
+        if e is None or not (b.exact and e.exact) or scales(e) != scales(b) or not _carried(b, e, previous):
+            continue
+        between = [r for r in rows[i + 1:position[id(e)]]
+                   if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
+        if between and all(scales(r) <= scales(b) for r in between) and _placements(between) <= MAX_ACTIVITY:
+            out.append((b, e, between))
+    return out
+
+
+def _carried(b, e, previous: dict[int, int]) -> bool:
+    """Does e print b's values a period on (see repeated_pairs)?"""
+    begin, end = b.placement(0), e.placement(0)
+    shared = [(f.value, end[previous[c]].value) for c, f in begin.items() if previous.get(c) in end]
+    same = sum(1 for x, y in shared if x == y and x)
+    return same >= 1 and len(shared) - same <= (1 if len(shared) >= 2 else 0)
+
+
+def _placements(rows) -> int:
+    count = 1
+    for r in rows:
+        count *= len(r.alignments)
+    return count
+
+
 def same_item(r, b, key: str) -> bool:
     """Is row r a balance of b's item: its label less endpoints and dates (key, b's stem), members and unit?"""
     return r.row.member_path == b.row.member_path and compatible(r.unit, b.unit) and stem(r.norm) == key
@@ -122,7 +184,9 @@ def check_rollforward(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
     out = []
-    for b, e, between in pairs(compiled, ctx, rule.max_rows):
+    found = repeated_pairs(compiled, ctx, rule.max_rows) if rule.balances == "repeated" else \
+        pairs(compiled, ctx, rule.max_rows)
+    for b, e, between in found:
         if not between:
             continue
         skip = row_sums.sparse_total(ctx.page, b, between)
