@@ -33,7 +33,8 @@ def alignment(filing, facts: list[dict]) -> dict[str, int]:
     cells = [(row, cell) for page in filing.pages for row, cell in page.cells()
              if cell.kind is not ValueKind.empty]
     truth = [f for f in facts if f["value_text"].strip()]
-    tally = {"facts": len(truth), "matched": 0, "exact": 0, "exact_wrong": 0, "outside": 0, "label_ok": 0}
+    tally = {"facts": len(truth), "matched": 0, "exact": 0, "exact_wrong": 0, "outside": 0, "label_ok": 0,
+             "members_ok": 0}
     i = 0
     for fact in truth:
         want = fact["value_text"].strip().split("\n")[0].strip()
@@ -45,12 +46,18 @@ def alignment(filing, facts: list[dict]) -> dict[str, int]:
         i += 1
         tally["matched"] += 1
         tally["label_ok"] += fact["row_label"] in (row.label, f"{row.label} | {row.unit}")
+        tally["members_ok"] += members(row.member_path) == members(fact["member_path"])
         if cell.column is not None:
             tally["exact"] += 1
             tally["exact_wrong"] += cell.column != fact["column_index"]
         elif fact["column_index"] not in cell.columns:
             tally["outside"] += 1
     return tally
+
+
+def members(path: list[str]) -> list[str]:
+    """A member path without the "[Member]" the older renderer prints and the ground truth leaves out."""
+    return [m.removesuffix(" [Member]") for m in path]
 
 
 def forget() -> None:
@@ -91,7 +98,8 @@ def main() -> int:
         print(f"ground truth: {totals['matched']}/{totals['facts']} value cells matched; "
               f"exact {totals['exact']} ({100 * totals['exact'] / m:.1f}%), exact but wrong "
               f"{totals['exact_wrong']}, true column outside the candidates {totals['outside']}; "
-              f"row label agrees {100 * totals['label_ok'] / m:.1f}%")
+              f"row label agrees {100 * totals['label_ok'] / m:.1f}%, member path "
+              f"{100 * totals['members_ok'] / m:.1f}% ({totals['members_ok']})")
     size = sum(len(d) for _, d in blobs)
     best = float("inf")
     for _ in range(5):

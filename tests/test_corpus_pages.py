@@ -38,6 +38,8 @@ def test_columns_agree_with_ground_truth(path):
     facts = json.loads(path.with_suffix(".facts.json").read_text())
     tally = alignment(parse_file(str(path)), facts)
     assert tally["exact_wrong"] == 0 and tally["outside"] == 0, tally
+    # Apple's statement of operations ends with "Products" and "Services" over "Net sales" again: members
+    assert tally["members_ok"] == tally["matched"], tally
     if path.name != "aapl-2025q1_R16.txt":  # a definition pop-up only: no table in the text
         assert tally["matched"] == tally["facts"], tally
 
@@ -147,6 +149,20 @@ def test_a_heading_over_an_abstract_that_a_member_repeats_names_a_member():
                "Valuation allowance on deferred tax assets"]
     assert [row.label for row in page.rows if row.kind.value == "member"] == members
     assert [row.member_path for row in page.rows if row.label == "Additions"] == [[members[0]], [members[1]]]
+
+
+def test_headings_over_the_same_items_stay_sections_when_the_first_is_under_one():
+    """"Financial assets" then "Financial liabilities", each over "Gross amount": an item repeated under a second
+    heading makes it a member heading only when the page printed it for the whole, under no heading (Apple's
+    "Net sales", then "Products" over "Net sales")."""
+    def kinds(text):
+        page = parse_text("|\nOffsetting (Details)\n|\nDec. 31, 2024\n" + text).pages[0]
+        return [(row.label, row.kind.value) for row in page.rows if not row.cells]
+
+    assert kinds("|Financial assets\n|Gross amount\n|1,822\n|Financial liabilities\n|Gross amount\n|(4,988)\n") == [
+        ("Financial assets", "abstract"), ("Financial liabilities", "abstract")]
+    assert kinds("|Net sales\n|95,359\n|Products\n|Net sales\n|68,714\n|Services\n|Net sales\n|26,645\n") == [
+        ("Products", "member"), ("Services", "member")]
 
 
 def test_a_heading_over_a_plain_section_repeated_below_stays_a_section():

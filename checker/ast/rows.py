@@ -49,6 +49,7 @@ def close_rows(page: Page) -> None:
     members: list[str] = []
     section: str | None = None
     sections: set[str] = set()  # section labels seen so far on the page
+    items: set[str] = set()     # labels of the rows with values seen so far outside any section or member
     scaled = title is not None and bool(title.money_scale or title.shares_scale)
     valued = [any(c.kind is not EMPTY for c in row.cells) for row in page.rows]
     twins = money_twins(page.rows) if scaled else set()
@@ -56,7 +57,7 @@ def close_rows(page: Page) -> None:
         has_values = valued[i]
         if row.kind is MEMBER_ROW or not has_values and (
                 names_members(row.label) or heads_member_section(page.rows, valued, i)
-                or heads_repeated_section(page.rows, valued, i, sections)):
+                or heads_repeated_section(page.rows, valued, i, sections, items)):
             assign(row, "kind", MEMBER_ROW)
             members = [part.strip() for part in row.label.split(" | ")]
             section = None
@@ -67,6 +68,8 @@ def close_rows(page: Page) -> None:
         assign(row, "member_path", [*members])  # its own list: rows under one heading must not share one
         if row.kind is ITEM_ROW:
             assign(row, "section", section)
+            if has_values and section is None and not members:
+                items.add(row.label)
             if scaled and has_values:  # on an unscaled page every scale stays 0
                 scale_cells(row, title, twins)
 
@@ -75,18 +78,22 @@ def names_members(label: str) -> bool:
     return " | " in label or "[Member]" in label or "[member]" in label  # US GAAP's, IFRS's
 
 
-def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections: set[str]) -> bool:
-    """A heading the rendering printed without "[Member]": the section under it repeats one above.
+def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections: set[str],
+                           items: set[str]) -> bool:
+    """A heading the rendering printed without "[Member]": the row under it repeats a section or an item above.
 
     EDGAR prints a member's rows as a member heading, then the table's line-item sections
-    again ("Loans", then "Liabilities from financing activities" a second time); a plain
-    section heading ("Liabilities:") does not bring back a section already seen.
+    again ("Loans", then "Liabilities from financing activities" a second time), or its items
+    ("Products", then "Net sales", which the statement printed for the whole above, under no
+    heading); a plain section heading ("Liabilities:") does not bring back a section already
+    seen, and rows repeated under two headings ("Financial assets", "Financial liabilities",
+    each over "Gross amount") are those headings' sections.
     """
     label = rows[i].label
     if label in sections or label.endswith(":") or "[" in label or i + 1 >= len(rows):
         return False
-    following = rows[i + 1]
-    return not valued[i + 1] and following.label in sections
+    following = rows[i + 1].label
+    return following in items if valued[i + 1] else following in sections
 
 
 def heads_member_section(rows: list[Row], valued: list[bool], i: int) -> bool:
