@@ -141,6 +141,19 @@ def test_a_heading_over_ifrs_line_items_names_a_member():
     assert [row.member_path for row in page.rows if row.label == "Beginning balance"] == [[members[0]], [members[1]]]
 
 
+def test_a_typed_dimensions_value_is_a_member():
+    """A typed dimension prints its value after the axis: "... Start Date [Axis]: 2025-03-30" (Apple R29)."""
+    axis = "Revenue, Remaining Performance Obligation, Expected Timing of Satisfaction, Start Date [Axis]"
+    text = "\n".join([
+        "|", "Revenue - Deferred Revenue, Expected Timing of Realization (Details)", "|", "Mar. 29, 2025",
+        f"|{axis}: 2025-03-30", "|Revenue, Remaining Performance Obligation, Expected Timing of Satisfaction [Line Items]",
+        "|Deferred revenue, expected timing of realization, percentage", "|66.00%",
+        f"|{axis}: 2026-03-29", "|Revenue, Remaining Performance Obligation, Expected Timing of Satisfaction [Line Items]",
+        "|Deferred revenue, expected timing of realization, percentage", "|24.00%", ""])
+    rows = [row for row in parse_text(text).pages[0].rows if row.cells]
+    assert [row.member_path for row in rows] == [[f"{axis}: 2025-03-30"], [f"{axis}: 2026-03-29"]]
+
+
 def test_a_heading_over_an_abstract_that_a_member_repeats_names_a_member():
     """Schedule II prints each reserve as a heading over the same "[Roll Forward]": the first heading is a member
     as the second is, not a section the second would be a part of."""

@@ -75,7 +75,8 @@ def close_rows(page: Page) -> None:
 
 
 def names_members(label: str) -> bool:
-    return " | " in label or "[Member]" in label or "[member]" in label  # US GAAP's, IFRS's
+    # US GAAP's, IFRS's; and a typed dimension's value ("... Start Date [Axis]: 2025-03-30")
+    return " | " in label or "[Member]" in label or "[member]" in label or "[Axis]: " in label
 
 
 def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections: set[str],
