@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -148,6 +149,22 @@ def test_output_file_and_html(tmp_path, capsys):
     assert status == 1 and out == ""
     assert json.loads(out_file.read_text())["findings"]
     assert 'data-line="22"' in html.read_text() and 'data-line="35"' in html.read_text()
+
+
+def test_html_shows_every_page_a_finding_names_a_cell_on(tmp_path, capsys):
+    """XR004 ties a cash flow statement's net income to the statement of operations' on the page before: both
+    pages' tables are in the report, with both cells highlighted."""
+    pages = "".join(["|\nSTATEMENTS OF OPERATIONS - USD ($)\n|12 Months Ended\n|\nDec. 31, 2024\n|\nDec. 31, 2023\n"
+                     "|Net income\n|$ 41,287\n|$ 36,904\n",
+                     "|\nSTATEMENTS OF CASH FLOWS - USD ($)\n|12 Months Ended\n|\nDec. 31, 2024\n|\nDec. 31, 2023\n"
+                     "|Net income\n|$ 41,827\n|$ 36,904\n"])
+    filing, html = tmp_path / "filing.txt", tmp_path / "report.html"
+    filing.write_text(pages)
+    status, _, _ = run(capsys, "--no-cache", "--select", "XR004", "--html", str(html), str(filing))
+    text = html.read_text()
+    assert status == 0 and text.count("<table class=\"grid\"") == 2, text
+    hits = re.findall(r'<td[^>]*data-line="(\d+)"[^>]*data-findings', text)
+    assert sorted(hits, key=int) == ["9", "19"]
 
 
 @pytest.mark.parametrize("option", ["--output", "--html", "--write-baseline"])

@@ -11,6 +11,7 @@ import fnmatch
 import gc
 import os
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -150,8 +151,9 @@ def _check_filing(path: str, data: bytes) -> FileResult:
     result = FileResult(path, pages=len(filing.pages), findings=findings)
     result.warnings = [InputProblem(path, node.line, f"warning: unparsed line kept as is ({node.reason})")
                        for _, node in filing.unparsed()]
-    if _job.want_tables and findings:
-        wanted = {f.page for f in findings}
+    if _job.want_tables and findings:  # the pages of the findings and of every cell they name (XR004's span pages)
+        starts = [p.line for p in filing.pages]
+        wanted = {f.page for f in findings} | {bisect_right(starts, c.line) - 1 for f in findings for c in f.cells}
         result.tables = {p.index: page_table(p) for p in filing.pages if p.index in wanted}
     return result
 

@@ -8,6 +8,7 @@ from typing import Callable
 from checker.ast.model import Filing, Page
 from checker.findings.facts import PageFacts
 from checker.findings.model import Finding, Involved
+from checker.rules.kinds import FILING_KINDS
 from checker.rules.model import RuleBase, Selector
 from checker.rules.severity import Severity
 from checker.rules.registry import RuleSet
@@ -153,11 +154,14 @@ _PAGE_TEXT = ("page text",)  # facts.cache key of _page_text
 
 
 class Program:
-    """The compiled rules of a RuleSet and the memo their selectors share (kept for a whole batch run)."""
+    """The compiled rules of a RuleSet and the memo their selectors share (kept for a whole batch run): those
+    checked page by page, and those checked once a filing, over its pages (FILING_KINDS)."""
 
     def __init__(self, rules: RuleSet):
         self.memo = Memo()
-        self.rules = [Compiled(rule, self.memo) for rule in rules.rules]
+        every = [Compiled(rule, self.memo) for rule in rules.rules]
+        self.rules = [c for c in every if c.rule.kind not in FILING_KINDS]
+        self.filing_rules = [c for c in every if c.rule.kind in FILING_KINDS]
 
 
 def compiled(rules: RuleSet) -> Program:
@@ -172,13 +176,19 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
     """Every finding of every rule on every page of the filing, in a deterministic order."""
     findings: list[Finding] = []
     program = compiled(rules)
+    across = program.filing_rules if len(filing.pages) > 1 else []  # most files: one page
+    contexts = []
     for page in filing.pages:
         active = [c for c in program.rules if c.page_test is every_page or c.page_test(page)]
-        if not active:
+        if not active and not across:
             continue
         ctx = Context(filing.path, page, PageFacts(page, program.memo))
         if not ctx.facts.rows:
             continue
         for rule in active:
             findings.extend(rule.run(rule, ctx))
+        contexts.append(ctx)
+    for rule in across:
+        findings.extend(rule.run(rule, [ctx for ctx in contexts if rule.page_test is every_page
+                                        or rule.page_test(ctx.page)]))
     return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))

@@ -219,10 +219,22 @@ class NearMissRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"left", "right"})
 
 
+class TieOutRule(RuleBase):
+    """An item a filing prints for one period on two pages or more has one value (the pages of one file)."""
+
+    kind: Literal["tie_out"]
+    item: Selector = Selector.model_construct()
+    min_significant: int = Field(4, ge=3, description="significant digits both values must have (trailing zeros "
+                                                      "not counted)")
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"first", "second", "agree"})
+
+
 Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
                        CompareRule, RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, RatioRule,
-                       NearMissRule],
+                       NearMissRule, TieOutRule],
                  Field(discriminator="kind")]
+# kinds checked once a filing, over all its pages, rather than page by page
+FILING_KINDS = frozenset({"tie_out"})
 
 
 KINDS = frozenset(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Rule)[0]))

@@ -1,7 +1,7 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
 from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_above,
                                      footing_declared, member_footing, member_total, near_miss, periods, range,
-                                     ratio, rollforward, unique)
+                                     ratio, rollforward, tie_out, unique)
 
 
 def footing(compiled, ctx):
@@ -26,4 +26,5 @@ CHECKS = {
     "member_footing": member_footing.check,
     "near_miss": near_miss.check,
     "ratio": ratio.check,
+    "tie_out": tie_out.check,  # run once a filing, with every page's Context (checker.rules.kinds.FILING_KINDS)
 }

@@ -1,0 +1,121 @@
+"""tie_out: a figure a filing prints on two pages or more is the same on each, as auditors tick and tie.
+
+A filing's statements and notes print one item for one period again and again: net income on the
+statement of operations, of comprehensive income, of cash flows and in the earnings per share note;
+net sales on the statement and in the segment note. Rows of different pages are one item when
+their labels are equal (case, spacing and a leading "Total" aside: a note's "Total inventories" is the
+balance sheet's "Inventories"), with the same members and a compatible unit, and
+they print the same period: a column of the same duration ending on the same date (an instant on a
+page without duration groups). Where the pages agree on the item in one period at least, and one
+page prints a value one keying slip away from the others' in one period, that page's value is the
+odd one; with two pages alone, the later page's is named (a note is tied to the statement before it),
+though either may be mistyped. Rows whose columns the page leaves open, and pages
+that print the item twice, are not read (NM002 reads a page's own repeats).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.findings.checks.relations import compatible
+from checker.findings.checks.twins import significant
+from checker.findings.diagnosis import diagnose
+
+UNITS = frozenset({"money", "number", "shares"})
+
+
+def check(compiled, contexts):
+    """The findings of a tie_out rule over the pages of one filing (their Contexts, in page order)."""
+    rule = compiled.rule
+    out = []
+    for rows in _items(compiled, contexts).values():
+        if len({ctx.page.index for ctx, _, _ in rows}) < 2:
+            continue
+        for period in sorted({p for _, _, periods in rows for p in periods}, key=str):
+            found = _odd_one(rows, period, rule.min_significant)
+            if found is not None:
+                out.append(_finding(compiled, found, period))
+    return out
+
+
+def _items(compiled, contexts) -> dict:
+    """(label, members) -> [(ctx, row, {period: fact})] for the rows each page prints once, with known columns."""
+    items: dict[tuple, list] = defaultdict(list)
+    for ctx in contexts:
+        keys = _period_keys(ctx.page)
+        seen: dict[tuple, list] = defaultdict(list)
+        for frow in compiled.rows("item", ctx):
+            if frow.exact and frow.unit in UNITS:
+                periods = {keys[c]: f for c, f in frow.placement(0).items() if keys.get(c) is not None}
+                if periods:
+                    seen[frow.norm.removeprefix("total "), tuple(frow.row.member_path)].append((ctx, frow, periods))
+        for key, rows in seen.items():
+            if len(rows) == 1:  # an item a page prints twice: which of its rows another page's is, is not known
+                items[key] += rows
+    return items
+
+
+def _period_keys(page) -> dict[int, tuple]:
+    """column -> (months, end date): the period a column reports, when its dates say it."""
+    instants = not page.groups
+    return {c.index: (c.months, c.end_date) for c in page.columns
+            if c.end_date is not None and (c.months is not None or instants)}
+
+
+def _odd_one(rows, period, min_significant: int):
+    """(odd (ctx, row, fact), the others, their agreement elsewhere, diagnosis) when the pages printing the
+    item for `period` agree but one, by a keying slip, and that one's row agrees with them in another period."""
+    facts = [(ctx, frow, periods[period]) for ctx, frow, periods in rows if period in periods]
+    groups: list[list] = []
+    for entry in facts:
+        group = next((g for g in groups if _agree(g[0][2], entry[2])), None)
+        if group is None:
+            groups.append([entry])
+        else:
+            group.append(entry)
+    if len(groups) != 2:
+        return None
+    # the smaller group is odd; of two pages, the later one's value (a note is tied to the statement before it)
+    odd, rest = sorted(groups, key=lambda g: (len(g), -g[0][0].page.index))
+    if len(odd) != 1 or not all(compatible(odd[0][1].unit, r[1].unit) for r in rest):
+        return None
+    ctx, frow, fact = odd[0]
+    other = rest[0][2]
+    if fact.cell.scale != other.cell.scale or min(significant(fact.printed), significant(other.printed)) \
+            < min_significant:
+        return None
+    found = diagnose(fact.printed, other.printed)
+    if found is None or not found.keying:
+        return None
+    vouching = _vouching(rows, odd[0], rest, period)
+    return (odd[0], rest, vouching, found) if vouching else None
+
+
+def _vouching(rows, odd, rest, period) -> list:
+    """The other periods in which the odd row agrees with a row of the others (not nil)."""
+    periods = next(p for ctx, frow, p in rows if frow is odd[1])
+    others = [p for ctx, frow, p in rows if any(frow is r[1] for r in rest)]
+    return sorted({k for k, f in periods.items() if k != period and f.value
+                   and any(k in p and _agree(p[k], f) for p in others)}, key=str)
+
+
+def _agree(a, b) -> bool:
+    """Do two facts agree within the rounding of both (pages in thousands and in millions)?"""
+    return abs(a.value - b.value) <= a.half + b.half
+
+
+def _finding(compiled, found, period):
+    (ctx, frow, fact), rest, vouching, diagnosis = found
+    others = "; ".join(f"page {c.page.index + 1} ({c.page.name}) prints {f.shown} (line {f.cell.line})"
+                       for c, _, f in rest)
+    names = {"title": compiled.rule.title, "diagnosis": diagnosis.text,
+             "first": f"{frow.row.label} = {fact.shown} (line {fact.cell.line}, {_period(ctx, fact)})",
+             "second": others, "agree": len(vouching)}
+    template = compiled.rule.message or "{first} but {second}: {diagnosis}"
+    message = template.format_map(names)
+    message += f"; the pages agree on it in {len(vouching)} other period{'s' if len(vouching) > 1 else ''}"
+    cells = [ctx.facts.involved(frow, fact, "odd")] + [c.facts.involved(r, f, "others") for c, r, f in rest]
+    return ctx.finding(compiled.rule, message, cells, diagnosis.text)
+
+
+def _period(ctx, fact) -> str:
+    return ctx.facts.column_label(fact.cell.column) or "its column"
