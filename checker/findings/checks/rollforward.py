@@ -103,30 +103,34 @@ def previous_column(ctx) -> dict[int, int]:
 
 def repeated_pairs(compiled, ctx, max_rows: int):
     """(begin, end, rows between) for a balance printed twice under one label, with at most max_rows between
-    (balances: repeated): the lower row, of the same members, unit and scale, carries the upper one a period on.
+    (balances: repeated): the nearest row below with the label, members and unit, and of the same scale, carries
+    the upper one a period on (both rows selected, as begin and as end).
     Its value for each period that ends when one of the upper row's begins is the upper row's for that one: one
     at least, not nil, and at most one other differs where they share two or more (a slip in the balances
     themselves). Both rows' columns must be known, and the rows between may leave MAX_ACTIVITY joint placements
     open at most: where a label is all that says a roll-forward is one, more leave room for a placement that
     rolls by chance (rows printed for one year of three, a movement printed for two elements)."""
-    begins = compiled.rows("begin", ctx)
-    previous = previous_column(ctx) if begins else {}
+    rows = ctx.facts.rows
+    seen, repeated = set(), set()
+    for r in rows:
+        (repeated if r.norm in seen else seen).add(r.norm)
+    previous = previous_column(ctx) if repeated else {}  # most pages: no label printed twice
     if not previous:
         return []
-    ends = {id(r) for r in compiled.rows("end", ctx)}
-    rows = ctx.facts.rows
-    position = {id(r): i for i, r in enumerate(rows)}
+    begin, end, page = compiled.selectors["begin"], compiled.selectors["end"], ctx.page
     out = []
-    for b in begins:
-        i = position[id(b)]
-        e = next((r for r in rows[i + 1:i + max_rows + 2] if id(r) in ends and r.norm == b.norm
-                  and r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)), None)
-        if e is None or not (b.exact and e.exact) or scales(e) != scales(b) or not _carried(b, e, previous):
+    for i, b in enumerate(rows):
+        if b.norm not in repeated:
             continue
-        between = [r for r in rows[i + 1:position[id(e)]]
-                   if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
+        j = next((j for j in range(i + 1, min(len(rows), i + max_rows + 2)) if rows[j].norm == b.norm
+                  and rows[j].row.member_path == b.row.member_path and compatible(rows[j].unit, b.unit)), None)
+        if j is None or not (b.exact and rows[j].exact) or scales(rows[j]) != scales(b) \
+                or not _carried(b, rows[j], previous) \
+                or not begin(b.row, page, b.unit) or not end(rows[j].row, page, rows[j].unit):
+            continue
+        between = [r for r in rows[i + 1:j] if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
         if between and all(scales(r) <= scales(b) for r in between) and _placements(between) <= MAX_ACTIVITY:
-            out.append((b, e, between))
+            out.append((b, rows[j], between))
     return out
 
 
