@@ -57,3 +57,17 @@ def test_a_per_common_share_amount_on_a_page_in_thousands_is_not_scaled():
     eps = next(r for r in facts.rows if r.row.label == "Net income per common share - Basic")
     assert eps.unit == "per_share"
     assert [str(f.value) for f in eps.facts.values()][:1] == ["0.46"]
+
+
+def test_a_label_that_quotes_the_rate_of_its_amounts_prints_amounts():
+    """'Cash Dividends, $.47 and $.46 per share ...' over (6,032) on a page in thousands: $6,032,000 paid, not
+    $6,032 a share (714562 R4); read as a per-share amount, the row was left out of the equity statement's roll.
+    A row that prints the rate itself is a per-share amount still."""
+    facts = PageFacts(parse_file(str(FIXTURES / "pages" / "714562_000110465911062419_R4.txt")).pages[0])
+    dividends = next(r for r in facts.rows if r.row.label.startswith("Cash Dividends, $.47 and $.46 per share"))
+    assert dividends.unit == "number" and [str(f.value) for f in dividends.facts.values()][:1] == ["-6.032E+6"]
+    from checker.ast import parse_text
+    page = parse_text("|\nWarrants (Details) - USD ($)\n$ in Thousands\n|\nDec. 31, 2021\n"
+                      "|Warrants, exercise price, $1.25 per share\n|$ 1.25\n").pages[0]
+    (price,) = PageFacts(page).rows
+    assert price.unit == "per_share" and [str(f.value) for f in price.facts.values()] == ["1.25"]

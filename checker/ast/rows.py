@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from checker.ast.construct import assign, trusted
 from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
@@ -158,6 +159,8 @@ SHARE_COUNT = AnyCase(r"\(in shares\)|\bnumber of\b|\bshares? (?:outstanding|iss
 # an equity statement prints a movement twice: its amount ("Stock issued for the exercise of stock options")
 # and its shares, the same label with ", shares" or " (in shares)" added
 IN_SHARES = re.compile(r"\(in shares\)$", re.IGNORECASE)
+# a rate the label quotes for its amount: "Cash Dividends, $.94, $.92, and $.90 per share for the years ..."
+QUOTED_RATE = re.compile(r"\$ ?(\d*\.\d+) per (?:(?:common|ordinary|preferred) )?share", re.IGNORECASE)
 SHARES_TWIN = re.compile(r"^(?P<label>.+?)(?:, shares| \(in shares\))$", re.IGNORECASE)
 
 
@@ -173,7 +176,8 @@ def scale_cells(row: Row, title: Title, twins: set[str]) -> None:
     label = row.label
     # a count of shares whose label speaks of a per-share amount ("Shares used in computing loss per share (in
     # shares)"): the renderer's note of the unit says so
-    per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label) and not IN_SHARES.search(label)
+    per_share = row.unit == "$ / shares" or PER_SHARE_LABEL.search(label) and not IN_SHARES.search(label) \
+        and not quotes_rate(label, row.cells)
     number_scale = None  # the label searches for share counts run only for a row with a plain number
     for cell in row.cells:
         if cell.kind is MONEY:
@@ -183,6 +187,14 @@ def scale_cells(row: Row, title: Title, twins: set[str]) -> None:
                 number_scale = title.shares_scale if counts_shares(row, per_share, twins) \
                     else 0 if per_share else title.money_scale
             assign(cell, "scale", number_scale)
+
+
+def quotes_rate(label: str, cells: list[Cell]) -> bool:
+    """Does the label speak of a per-share amount only to quote the rate of the amounts its row prints? ("Cash
+    Dividends, $.94 ... per share" over (11,811) in thousands.) Not when a value is the rate itself ("Exercise
+    price, $1.25 per share" over $ 1.25)."""
+    rates = {Decimal(rate) for rate in QUOTED_RATE.findall(label)}
+    return bool(rates) and not any(c.value is not None and abs(c.value) in rates for c in cells)
 
 
 def counts_shares(row: Row, per_share: bool, twins: set[str]) -> bool:

@@ -5,7 +5,7 @@ import re
 from typing import Callable
 
 from checker.ast.model import Page, Row, ValueKind
-from checker.ast.rows import PER_SHARE, SHARES_ENDING
+from checker.ast.rows import PER_SHARE, SHARES_ENDING, quotes_rate
 from checker.rules.model import PageSelector, Selector
 from checker.rules.words import required_words
 
@@ -84,7 +84,10 @@ class Memo:
 def unit_class(row: Row, page: Page) -> str:
     """money, shares, per_share, percent or number, from the row's unit, label and cells (a page's facts
     call unit_from themselves, with what they learn as they read the cells)."""
-    return unit_from(row.unit, label_unit(row.label), any(c.kind is ValueKind.percent for c in row.cells),
+    named = label_unit(row.label)
+    if named == "per_share" and quotes_rate(row.label, row.cells):
+        named = None
+    return unit_from(row.unit, named, any(c.kind is ValueKind.percent for c in row.cells),
                      any(c.currency for c in row.cells))
 
 
