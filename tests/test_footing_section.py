@@ -71,9 +71,16 @@ def test_no_section_without_a_heading_or_a_total_above():
     assert sections(text)["Net cash provided by operating activities"] is None
 
 
-def test_a_subtotal_inside_a_section_leaves_it_unread():
-    """Which rows 'Total adjustments' sums is not known: read with the others, it would count them twice."""
+def test_a_subtotal_inside_a_section_stands_for_the_rows_it_adds_up():
+    """'Total adjustments' adds up the rows right above it, under their heading: it stands for them."""
     text = PAGE.replace("|Net cash provided by operating activities\n", "|Total adjustments\n|15\n|9\n"
+                        "|Net cash provided by operating activities\n")
+    assert sections(text)["Net cash provided by operating activities"] == ["Total adjustments", "Net income"]
+
+
+def test_a_subtotal_that_does_not_add_up_the_rows_above_it_leaves_the_section_unread():
+    """Which rows it sums is then not known: read with the others, it would count some twice."""
+    text = PAGE.replace("|Net cash provided by operating activities\n", "|Total adjustments\n|25\n|9\n"
                         "|Net cash provided by operating activities\n")
     assert sections(text)["Net cash provided by operating activities"] is None
 

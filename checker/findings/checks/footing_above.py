@@ -6,7 +6,8 @@
   selects (a roll-forward's ending balance).
 - With `start_after`, the total's section: every row below the heading it selects (or the
   previous total) through the headings between (a cash flow statement's net cash of each
-  activity); a row without a value in a column adds nothing there. A section whose rows
+  activity); a row without a value in a column adds nothing there, and a subtotal that adds up
+  the rows right above it stands for them. A section whose rows
   allow more placements than `solve` tries is read on its printed digits (section_search).
 Rows add as printed (signs as the page prints them); see footing_declared for the test, the
 finding and its slips.
@@ -50,29 +51,50 @@ def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
 
 def _section(rows, t, is_total, starts: list[int], max_rows: int, opening: bool = False) -> list:
     """The rows of rows[t]'s section, nearest first: those below the nearest heading above it (page positions
-    `starts`) or the previous total, whichever is nearer, through the headings between. None when neither bounds
-    it, or when it holds more than max_rows rows, a row of another member or unit, or a subtotal.
+    `starts`) or the previous total, whichever is nearer, through the headings between. A subtotal inside
+    ("Total adjustments") stands for the rows right above it when it adds them up; None when it does not (which
+    rows it sums is then not known), when neither a heading nor a total bounds the section, or when it holds more
+    than max_rows rows or a row of another member or unit.
 
     With `opening` (start_at), the section is the rows from the nearest of `starts` down, that row included and
     rows of another unit or scale passed over, and None unless it reaches that row and holds another."""
     total = rows[t]
     start = max((i for i in starts if i < total.index), default=-1)
     scale = scales(total) if opening else None
-    run, bounded = [], start >= 0
-    for k in range(t - 1, -1, -1):
+    run, bounded, k = [], start >= 0, t - 1
+    while k >= 0:
         r = rows[k]
         if r.index < start or r.index == start and not opening or is_total(r):
             bounded = True
             break
+        k -= 1
         if opening and (not compatible(r.unit, total.unit) or scales(r) != scale):
             continue  # a shares reconciliation interleaves the per-share amounts and the net income
-        if r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit) or len(run) == max_rows \
-                or SUBTOTAL.match(r.row.label):
-            return None  # a subtotal inside would count its rows twice: which rows it sums is not known
+        if r.row.member_path != total.row.member_path or not compatible(r.unit, total.unit) or len(run) == max_rows:
+            return None
+        if SUBTOTAL.match(r.row.label):
+            parts = _subtotalled(rows, k + 1, start)
+            if parts is None:
+                return None  # read with its rows, a subtotal would count them twice
+            k -= len(parts)
         run.append(r)
     if opening:
         return run if len(run) >= 2 and run[-1].index == start else None
     return run if bounded else None
+
+
+def _subtotalled(rows, s: int, start: int) -> list | None:
+    """The rows rows[s], a subtotal inside a section, adds up: the two or more right above it (no heading between,
+    below the section's start, of its member and unit), when they sum to it in every column; else None."""
+    sub, parts = rows[s], []
+    for r in reversed(rows[:s]):
+        if r.index != (parts[-1] if parts else sub).index - 1 or r.index <= start or SUBTOTAL.match(r.row.label) \
+                or r.row.member_path != sub.row.member_path or not compatible(r.unit, sub.unit):
+            break
+        parts.append(r)
+    if len(parts) < 2 or solve([sub] + parts, nil_foots([1] * len(parts), False), held=HOLDS) is not HOLDS:
+        return None
+    return parts
 
 
 def check(compiled, ctx):
