@@ -91,8 +91,7 @@ def heads_repeated_section(rows: list[Row], valued: list[bool], i: int, sections
     seen, and rows repeated under two headings ("Financial assets", "Financial liabilities",
     each over "Gross amount") are those headings' sections.
     """
-    label = rows[i].label
-    if label in sections or label.endswith(":") or "[" in label or i + 1 >= len(rows):
+    if rows[i].label in sections or not _bare_heading(rows, valued, i) or i + 1 >= len(rows):
         return False
     following = rows[i + 1].label
     return following in items if valued[i + 1] else following in sections

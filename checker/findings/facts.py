@@ -12,10 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.ast.model import Cell, Page, Row, RowKind, ValueKind
-from checker.ast.rows import quotes_rate
 from checker.findings.alignments import joint_placements, positional, row_alignments
 from checker.findings.model import Involved
-from checker.rules.selectors import Memo, unit_from
+from checker.rules.selectors import Memo, for_cells, unit_from
 
 ZERO = Decimal(0)
 
@@ -182,8 +181,7 @@ class PageFacts:
                 self.with_durations.append(index)
             if facts:
                 norm, named = label_info(fields["label"])
-                if named == "per_share" and quotes_rate(fields["label"], cells):
-                    named = None  # "Cash dividends, $.94 per share": the row prints the amounts
+                named = for_cells(named, fields["label"], cells)
                 frow = FactRow(row, index, norm, unit_from(fields["unit"], named, percent, currency), cells, facts)
                 rows.append(frow)
                 if not placed:

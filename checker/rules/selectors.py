@@ -84,11 +84,14 @@ class Memo:
 def unit_class(row: Row, page: Page) -> str:
     """money, shares, per_share, percent or number, from the row's unit, label and cells (a page's facts
     call unit_from themselves, with what they learn as they read the cells)."""
-    named = label_unit(row.label)
-    if named == "per_share" and quotes_rate(row.label, row.cells):
-        named = None
-    return unit_from(row.unit, named, any(c.kind is ValueKind.percent for c in row.cells),
-                     any(c.currency for c in row.cells))
+    return unit_from(row.unit, for_cells(label_unit(row.label), row.label, row.cells),
+                     any(c.kind is ValueKind.percent for c in row.cells), any(c.currency for c in row.cells))
+
+
+def for_cells(named: str | None, label: str, cells) -> str | None:
+    """A label's label_unit, once its row's cells are known: not per_share when the label only quotes the rate
+    of the amounts the row prints ("Cash dividends, $.94 per share", see checker.ast.rows.quotes_rate)."""
+    return None if named == "per_share" and quotes_rate(label, cells) else named
 
 
 PER_SHARE_WORDS = re.compile(PER_SHARE)  # on a lower-cased label

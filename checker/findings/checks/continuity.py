@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 
-from checker.findings.alignments import MAX_ALIGNMENTS
+from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks.roll_search import roll
 from checker.findings.checks.rollforward import pairs, previous_column
 from checker.findings.diagnosis import diagnose
@@ -37,10 +37,7 @@ def placeable(b, e, between) -> bool:
     count = len(b.alignments) * len(e.alignments)
     if not between or count == 1 or count > MAX_PINNED or small(b) or small(e):
         return False
-    activity = 1
-    for r in between:
-        activity *= len(r.alignments)
-    return activity <= MAX_ALIGNMENTS
+    return joint_placements(between) is not None  # (counted, not made)
 
 
 def _rolls(b, e, between, i: int, j: int) -> bool:

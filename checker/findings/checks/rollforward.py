@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from checker.ast.values import header_date
-from checker.findings.alignments import MAX_ALIGNMENTS
+from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, scales, slip_diagnosis
 from checker.findings.checks.roll_search import NOT_CORROBORATED, ROLL_ALIGNMENTS, column_slips, corroborated, roll
@@ -129,7 +129,8 @@ def repeated_pairs(compiled, ctx, max_rows: int):
                 or not begin(b.row, page, b.unit) or not end(rows[j].row, page, rows[j].unit):
             continue
         between = [r for r in rows[i + 1:j] if r.row.member_path == b.row.member_path and compatible(r.unit, b.unit)]
-        if between and all(scales(r) <= scales(b) for r in between) and _placements(between) <= MAX_ACTIVITY:
+        if between and all(scales(r) <= scales(b) for r in between) \
+                and joint_placements(between, MAX_ACTIVITY) is not None:  # (counted, not made)
             out.append((b, rows[j], between))
     return out
 
@@ -140,13 +141,6 @@ def _carried(b, e, previous: dict[int, int]) -> bool:
     shared = [(f.value, end[previous[c]].value) for c, f in begin.items() if previous.get(c) in end]
     same = sum(1 for x, y in shared if x == y and x)
     return same >= 1 and len(shared) - same <= (1 if len(shared) >= 2 else 0)
-
-
-def _placements(rows) -> int:
-    count = 1
-    for r in rows:
-        count *= len(r.alignments)
-    return count
 
 
 def same_item(r, b, key: str) -> bool:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from checker.findings.checks.relations import compatible
 from checker.findings.checks.twins import significant
 from checker.findings.diagnosis import diagnose
+from checker.findings.facts import agree
 
 UNITS = frozenset({"money", "number", "shares"})
 
@@ -33,7 +34,7 @@ def check(compiled, contexts):
         for period in sorted({p for _, _, periods in rows for p in periods}, key=str):
             found = _odd_one(rows, period, rule.min_significant)
             if found is not None:
-                out.append(_finding(compiled, found, period))
+                out.append(_finding(compiled, found))
     return out
 
 
@@ -62,58 +63,51 @@ def _period_keys(page) -> dict[int, tuple]:
 
 
 def _odd_one(rows, period, min_significant: int):
-    """(odd (ctx, row, fact), the others, their agreement elsewhere, diagnosis) when the pages printing the
-    item for `period` agree but one, by a keying slip, and that one's row agrees with them in another period."""
-    facts = [(ctx, frow, periods[period]) for ctx, frow, periods in rows if period in periods]
+    """(odd (ctx, row, fact, periods), the others, their agreement elsewhere, diagnosis) when the pages printing
+    the item for `period` agree but one, by a keying slip, and that one's row agrees with them in another period."""
     groups: list[list] = []
-    for entry in facts:
-        group = next((g for g in groups if _agree(g[0][2], entry[2])), None)
-        if group is None:
-            groups.append([entry])
-        else:
-            group.append(entry)
+    for ctx, frow, periods in rows:
+        if period in periods:
+            entry = (ctx, frow, periods[period], periods)
+            group = next((g for g in groups if agree(g[0][2], entry[2])), None)
+            if group is None:
+                groups.append([entry])
+            else:
+                group.append(entry)
     if len(groups) != 2:
         return None
     # the smaller group is odd; of two pages, the later one's value (a note is tied to the statement before it)
     odd, rest = sorted(groups, key=lambda g: (len(g), -g[0][0].page.index))
     if len(odd) != 1 or not all(compatible(odd[0][1].unit, r[1].unit) for r in rest):
         return None
-    ctx, frow, fact = odd[0]
-    other = rest[0][2]
+    fact, other = odd[0][2], rest[0][2]
     if fact.cell.scale != other.cell.scale or min(significant(fact.printed), significant(other.printed)) \
             < min_significant:
         return None
     found = diagnose(fact.printed, other.printed)
     if found is None or not found.keying:
         return None
-    vouching = _vouching(rows, odd[0], rest, period)
+    vouching = _vouching(odd[0][3], [r[3] for r in rest], period)
     return (odd[0], rest, vouching, found) if vouching else None
 
 
-def _vouching(rows, odd, rest, period) -> list:
-    """The other periods in which the odd row agrees with a row of the others (not nil)."""
-    periods = next(p for ctx, frow, p in rows if frow is odd[1])
-    others = [p for ctx, frow, p in rows if any(frow is r[1] for r in rest)]
+def _vouching(periods: dict, others: list[dict], period) -> list:
+    """The other periods in which the odd row (its facts by period) agrees with a row of the others (not nil)."""
     return sorted({k for k, f in periods.items() if k != period and f.value
-                   and any(k in p and _agree(p[k], f) for p in others)}, key=str)
+                   and any(k in p and agree(p[k], f) for p in others)}, key=str)
 
 
-def _agree(a, b) -> bool:
-    """Do two facts agree within the rounding of both (pages in thousands and in millions)?"""
-    return abs(a.value - b.value) <= a.half + b.half
-
-
-def _finding(compiled, found, period):
-    (ctx, frow, fact), rest, vouching, diagnosis = found
+def _finding(compiled, found):
+    (ctx, frow, fact, _), rest, vouching, diagnosis = found
     others = "; ".join(f"page {c.page.index + 1} ({c.page.name}) prints {f.shown} (line {f.cell.line})"
-                       for c, _, f in rest)
+                       for c, _, f, _ in rest)
     names = {"title": compiled.rule.title, "diagnosis": diagnosis.text,
              "first": f"{frow.row.label} = {fact.shown} (line {fact.cell.line}, {_period(ctx, fact)})",
              "second": others, "agree": len(vouching)}
     template = compiled.rule.message or "{first} but {second}: {diagnosis}"
     message = template.format_map(names)
     message += f"; the pages agree on it in {len(vouching)} other period{'s' if len(vouching) > 1 else ''}"
-    cells = [ctx.facts.involved(frow, fact, "odd")] + [c.facts.involved(r, f, "others") for c, r, f in rest]
+    cells = [ctx.facts.involved(frow, fact, "odd")] + [c.facts.involved(r, f, "others") for c, r, f, _ in rest]
     return ctx.finding(compiled.rule, message, cells, diagnosis.text)
 
 
