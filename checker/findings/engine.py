@@ -187,7 +187,8 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
             continue
         for rule in active:
             findings.extend(rule.run(rule, ctx))
-        contexts.append(ctx)
+        if across:  # a page's facts are kept past its own checks only for the checks across pages
+            contexts.append(ctx)
     for rule in across:
         findings.extend(rule.run(rule, [ctx for ctx in contexts if rule.page_test is every_page
                                         or rule.page_test(ctx.page)]))
