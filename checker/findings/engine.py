@@ -174,22 +174,33 @@ def compiled(rules: RuleSet) -> Program:
 
 def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
     """Every finding of every rule on every page of the filing, in a deterministic order."""
-    findings: list[Finding] = []
+    return check_filings([filing], rules)[0]
+
+
+def check_filings(filings: list[Filing], rules: RuleSet) -> list[list[Finding]]:
+    """The findings of each file of one filing whose pages come in several files (R2.txt, R4.txt, ...): each
+    file's pages are checked as check_filing checks them, and the checks across pages read every file's pages,
+    in the order given. A finding across files belongs to the file of the cell it reports."""
     program = compiled(rules)
-    across = program.filing_rules if len(filing.pages) > 1 else []  # most files: one page
+    across = program.filing_rules if sum(len(f.pages) for f in filings) > 1 else []  # most files: one page
+    found: dict[str, list[Finding]] = {filing.path: [] for filing in filings}
+    if len(found) != len(filings):
+        raise ValueError("a file is given twice in one filing")
     contexts = []
-    for page in filing.pages:
-        active = [c for c in program.rules if c.page_test is every_page or c.page_test(page)]
-        if not active and not across:
-            continue
-        ctx = Context(filing.path, page, PageFacts(page, program.memo))
-        if not ctx.facts.rows:
-            continue
-        for rule in active:
-            findings.extend(rule.run(rule, ctx))
-        if across:  # a page's facts are kept past its own checks only for the checks across pages
-            contexts.append(ctx)
+    for filing in filings:
+        for page in filing.pages:
+            active = [c for c in program.rules if c.page_test is every_page or c.page_test(page)]
+            if not active and not across:
+                continue
+            ctx = Context(filing.path, page, PageFacts(page, program.memo))
+            if not ctx.facts.rows:
+                continue
+            for rule in active:
+                found[filing.path].extend(rule.run(rule, ctx))
+            if across:  # a page's facts are kept past its own checks only for the checks across pages
+                contexts.append(ctx)
     for rule in across:
-        findings.extend(rule.run(rule, [ctx for ctx in contexts if rule.page_test is every_page
-                                        or rule.page_test(ctx.page)]))
-    return sorted(set(findings), key=lambda f: (f.sort_key(), f.fingerprint))
+        for finding in rule.run(rule, [ctx for ctx in contexts if rule.page_test is every_page
+                                       or rule.page_test(ctx.page)]):
+            found[finding.path].append(finding)
+    return [sorted(set(found[filing.path]), key=lambda f: (f.sort_key(), f.fingerprint)) for filing in filings]

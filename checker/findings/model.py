@@ -23,15 +23,19 @@ class Involved:
     member_path: tuple[str, ...] = ()
     column: str | None = None  # its column header ("3 Months Ended: Mar. 31, 2021"), when known
     role: str = ""            # what it is in the rule: "total", "component", "left", "right", ...
+    path: str | None = None   # the file the cell is in, when not the finding's own (a check across files: XR004)
 
     def record(self) -> dict:
-        return {"line": self.line, "raw": self.raw, "label": self.label, "member_path": list(self.member_path),
-                "column": self.column, "role": self.role}
+        record = {"line": self.line, "raw": self.raw, "label": self.label, "member_path": list(self.member_path),
+                  "column": self.column, "role": self.role}
+        if self.path is not None:
+            record["path"] = self.path
+        return record
 
     @classmethod
     def from_record(cls, data: dict) -> Involved:
-        return cls(line=data["line"], raw=data["raw"], label=data["label"],
-                   member_path=tuple(data["member_path"]), column=data["column"], role=data["role"])
+        return cls(line=data["line"], raw=data["raw"], label=data["label"], member_path=tuple(data["member_path"]),
+                   column=data["column"], role=data["role"], path=data.get("path"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,11 +52,16 @@ class Finding:
 
     @cached_property
     def lines(self) -> list[int]:
-        return sorted({cell.line for cell in self.cells})
+        """The lines of the cells in the finding's own file."""
+        return sorted({cell.line for cell in self.cells if cell.path is None})
+
+    def cells_in_order(self) -> list[Involved]:
+        """The cells of the finding's own file by line, then those of the other files of its filing (XR004)."""
+        return sorted(self.cells, key=lambda c: (c.path is not None, c.path or "", c.line))
 
     @property
     def line(self) -> int:
-        return self.lines[0] if self.cells else 0
+        return self.lines[0] if self.lines else 0
 
     @cached_property
     def fingerprint(self) -> str:

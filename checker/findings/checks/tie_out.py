@@ -11,10 +11,14 @@ page prints a value one keying slip away from the others' in one period, that pa
 odd one; with two pages alone, the later page's is named (a note is tied to the statement before it),
 though either may be mistyped. Rows whose columns the page leaves open, and pages
 that print the item twice, are not read (NM002 reads a page's own repeats).
+
+The pages may come in one file or in several: the R pages of one filing saved one a file are read together
+(checker.cli.filings), and a cell on another file's page names its file.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from checker.findings.checks.relations import compatible
 from checker.findings.checks.twins import significant
@@ -25,14 +29,16 @@ UNITS = frozenset({"money", "number", "shares"})
 
 
 def check(compiled, contexts):
-    """The findings of a tie_out rule over the pages of one filing (their Contexts, in page order)."""
+    """The findings of a tie_out rule over the pages of one filing (their Contexts, in page order, the pages of
+    one file or of several)."""
     rule = compiled.rule
+    order = {id(ctx): position for position, ctx in enumerate(contexts)}
     out = []
     for rows in _items(compiled, contexts).values():
-        if len({ctx.page.index for ctx, _, _ in rows}) < 2:
+        if len({id(ctx) for ctx, _, _ in rows}) < 2:
             continue
         for period in sorted({p for _, _, periods in rows for p in periods}, key=str):
-            found = _odd_one(rows, period, rule.min_significant)
+            found = _odd_one(rows, period, rule.min_significant, order)
             if found is not None:
                 out.append(_finding(compiled, found))
     return out
@@ -62,7 +68,7 @@ def _period_keys(page) -> dict[int, tuple]:
             if c.end_date is not None and (c.months is not None or instants)}
 
 
-def _odd_one(rows, period, min_significant: int):
+def _odd_one(rows, period, min_significant: int, order: dict[int, int]):
     """(odd (ctx, row, fact, periods), the others, their agreement elsewhere, diagnosis) when the pages printing
     the item for `period` agree but one, by a keying slip, and that one's row agrees with them in another period."""
     groups: list[list] = []
@@ -77,7 +83,7 @@ def _odd_one(rows, period, min_significant: int):
     if len(groups) != 2:
         return None
     # the smaller group is odd; of two pages, the later one's value (a note is tied to the statement before it)
-    odd, rest = sorted(groups, key=lambda g: (len(g), -g[0][0].page.index))
+    odd, rest = sorted(groups, key=lambda g: (len(g), -order[id(g[0][0])]))
     if len(odd) != 1 or not all(compatible(odd[0][1].unit, r[1].unit) for r in rest):
         return None
     fact, other = odd[0][2], rest[0][2]
@@ -99,16 +105,27 @@ def _vouching(periods: dict, others: list[dict], period) -> list:
 
 def _finding(compiled, found):
     (ctx, frow, fact, _), rest, vouching, diagnosis = found
-    others = "; ".join(f"page {c.page.index + 1} ({c.page.name}) prints {f.shown} (line {f.cell.line})"
-                       for c, _, f, _ in rest)
+    others = "; ".join(f"{_where(c, ctx)} prints {f.shown} (line {f.cell.line})" for c, _, f, _ in rest)
     names = {"title": compiled.rule.title, "diagnosis": diagnosis.text,
              "first": f"{frow.row.label} = {fact.shown} (line {fact.cell.line}, {_period(ctx, fact)})",
              "second": others, "agree": len(vouching)}
     template = compiled.rule.message or "{first} but {second}: {diagnosis}"
     message = template.format_map(names)
     message += f"; the pages agree on it in {len(vouching)} other period{'s' if len(vouching) > 1 else ''}"
-    cells = [ctx.facts.involved(frow, fact, "odd")] + [c.facts.involved(r, f, "others") for c, r, f, _ in rest]
+    cells = [ctx.facts.involved(frow, fact, "odd")] + [_elsewhere(c.facts.involved(r, f, "others"), c, ctx)
+                                                       for c, r, f, _ in rest]
     return ctx.finding(compiled.rule, message, cells, diagnosis.text)
+
+
+def _where(other, ctx) -> str:
+    """Where the finding's reader finds the page `other`: in the finding's own file, or in another."""
+    page = f"page {other.page.index + 1} ({other.page.name})"
+    return page if other.path == ctx.path else f"{other.path}, {page}"
+
+
+def _elsewhere(cell, other, ctx):
+    """The cell, naming its file when the finding (of `ctx`) is another file's."""
+    return cell if other.path == ctx.path else replace(cell, path=other.path)
 
 
 def _period(ctx, fact) -> str:
