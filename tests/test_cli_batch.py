@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import runner, workers
+from checker.cli.filings import filings
 from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, run as run_files
 from test_cli import FIXTURES, SEED, run
 
@@ -96,14 +97,14 @@ def test_forked_children_and_a_spawned_pool_give_the_in_process_results(tmp_path
     assert checked(run_files(paths, job, None, 3)) == expected  # the forked children, on Linux
     assert os.listdir("/proc/self/fd") == open_before  # every pipe closed
     # the pool that platforms without a safe fork use
-    assert checked(runner._pooled(paths, job, 2)) == expected
+    assert checked(r for results in runner._pooled(filings(paths), job, 2) for r in results) == expected
     assert sum(len(findings) for _, _, _, findings, _ in expected) == 4
 
 
 def test_a_child_that_dies_is_reported_on_its_file_and_the_others_are_checked(tmp_path, monkeypatch):
     paths = expand_paths([str(make_tree(tmp_path))], "*.txt")
-    parent, check_here = os.getpid(), runner.check_path
-    monkeypatch.setattr(runner, "check_path", lambda path: os._exit(3) if os.getpid() != parent else check_here(path))
+    parent, check_here = os.getpid(), runner.check_files
+    monkeypatch.setattr(runner, "check_files", lambda paths: os._exit(3) if os.getpid() != parent else check_here(paths))
     expected = checked(run_files(paths, batch_job(), None, 1))
     got = checked(run_files(paths, batch_job(), None, 3))  # both children die on the first file each takes
     lost = [i for i, result in enumerate(got) if result[2] is not None]

@@ -10,13 +10,15 @@ An entry is found by everything a file's result depends on:
   - the setup key: the cache format, the Python version, the checker's own files
     and those of the libraries it checks with (path, size and modification time of
     each), the text of every rule file, and the rule selection;
-  - the SHA-256 of the file's bytes.
+  - the SHA-256 of the file's bytes; for the files of one filing, checked together
+    (checker.cli.filings), the SHA-256 of their digests in order.
 The path is not part of the key: an entry is stored without it and takes the path
-of the file it is read for, so renaming or copying a file keeps its entry.
+of the file it is read for, so renaming or copying a file keeps its entry.  A cell
+in another file of the filing is stored by that file's position.
 
 Layout: DIR/CACHEDIR.TAG and DIR/.gitignore (so backups and git skip it), then
 DIR/<setup key>/rules.json (the selected rules' metadata, which the reporters
-need) and DIR/<setup key>/<sha256>.json (one file's result).  Entries are
+need) and DIR/<setup key>/<sha256>.json (the results of a file, or of a filing's files).  Entries are
 written to a temporary file and renamed into place, so parallel workers and runs
 never read half an entry; an entry that does not read back is a miss.  Only the
 newest few setup keys are kept.
@@ -35,7 +37,7 @@ from pathlib import Path
 from checker.findings.model import Finding
 from checker.reporters.results import FileResult, InputProblem, RuleInfo
 
-FORMAT = "1"          # bump when an entry's shape changes
+FORMAT = "2"          # bump when an entry's shape changes
 KEEP_SETUPS = 4       # setup keys (rule or checker versions) kept side by side
 SETUP_NAME = re.compile("[0-9a-f]{32}")
 DEPENDENCIES = ("pydantic", "pydantic_core", "yaml")  # what parsing and checking run on
@@ -70,8 +72,10 @@ def setup_key(select: list[str], ignore: list[str], extra_rule_dirs: list[Path])
     return digest.hexdigest()[:32]
 
 
-def file_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def filing_digest(files: list[bytes]) -> str:
+    """The key of the results of one file (the SHA-256 of its bytes), or of several checked together."""
+    digests = [hashlib.sha256(data).hexdigest() for data in files]
+    return digests[0] if len(digests) == 1 else hashlib.sha256("\0".join(digests).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -110,29 +114,21 @@ class ResultCache:
     def save_rules(self, infos: tuple[RuleInfo, ...]) -> None:
         self._write("rules", [{**info.__dict__, "references": list(info.references)} for info in infos])
 
-    def get(self, digest: str, path: str) -> FileResult | None:
-        """The stored result of a file with these bytes, as the result for `path`; None on a miss."""
-        data = self._read(digest)
-        if not isinstance(data, dict):
+    def get(self, key: str, paths: list[str]) -> list[FileResult] | None:
+        """The stored results of files with these bytes (filing_digest), as the results for `paths`; None on a
+        miss."""
+        data = self._read(key)
+        entries = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(entries, list) or len(entries) != len(paths):
             return None
         try:
-            problem = data["problem"]
-            return FileResult(
-                path, pages=data["pages"],
-                findings=[Finding.from_record(record, path) for record in data["findings"]],
-                problem=InputProblem(path, problem[0], problem[1]) if problem else None,
-                warnings=[InputProblem(path, line, message) for line, message in data["warnings"]])
+            return [_result(entry, path, paths) for entry, path in zip(entries, paths)]
         except (KeyError, TypeError, ValueError, IndexError):  # an entry of another shape: check again
             return None
 
-    def put(self, digest: str, result: FileResult) -> None:
-        problem = result.problem
-        self._write(digest, {
-            "pages": result.pages,
-            "findings": [{k: v for k, v in f.record().items() if k != "path"} for f in result.findings],
-            "problem": [problem.line, problem.message] if problem else None,
-            "warnings": [[w.line, w.message] for w in result.warnings],
-        })
+    def put(self, key: str, results: list[FileResult]) -> None:
+        paths = [result.path for result in results]
+        self._write(key, {"files": [_entry(result, paths) for result in results]})
 
     def _read(self, name: str):
         try:
@@ -149,6 +145,34 @@ class ResultCache:
             os.replace(temporary, target)
         except OSError:  # a full disk or a vanished directory costs the entry, not the run
             temporary.unlink(missing_ok=True)
+
+
+def _entry(result: FileResult, paths: list[str]) -> dict:
+    """A result as stored: no path of its own, another file's cells by that file's position in `paths`."""
+    problem = result.problem
+    findings = []
+    for finding in result.findings:
+        record = finding.record()
+        del record["path"]
+        for cell in record["cells"]:
+            if "path" in cell:
+                cell["path"] = paths.index(cell["path"])
+        findings.append(record)
+    return {"pages": result.pages, "findings": findings, "problem": [problem.line, problem.message] if problem else None,
+            "warnings": [[w.line, w.message] for w in result.warnings]}
+
+
+def _result(entry: dict, path: str, paths: list[str]) -> FileResult:
+    """The inverse of _entry, for the file now at `path` among `paths`."""
+    for record in entry["findings"]:
+        for cell in record["cells"]:
+            if "path" in cell:
+                cell["path"] = paths[cell["path"]]
+    problem = entry["problem"]
+    return FileResult(path, pages=entry["pages"],
+                      findings=[Finding.from_record(record, path) for record in entry["findings"]],
+                      problem=InputProblem(path, problem[0], problem[1]) if problem else None,
+                      warnings=[InputProblem(path, line, message) for line, message in entry["warnings"]])
 
 
 def _prune(directory: Path, keep: Path) -> None:

@@ -1,7 +1,9 @@
 """Finding the input files and checking them, in this process or in a pool.
 
 Results come back in input order whatever the number of jobs, so the output
-of `--jobs 4` is byte for byte that of `--jobs 1`.  Each file's AST is dropped
+of `--jobs 4` is byte for byte that of `--jobs 1`; the files of one filing
+(R2.txt, R4.txt, ...: checker.cli.filings) are checked together and come
+together, in R order.  Each file's AST is dropped
 as soon as its findings (and, for the HTML report, the tables of the pages
 that have findings) are taken from it: memory stays flat over long batches.
 """
@@ -16,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from checker.cli.cache import ResultCache, file_digest
+from checker.cli.cache import ResultCache, filing_digest
+from checker.cli.filings import STDIN, filings
 from checker.reporters.results import FileResult, InputProblem, page_table
 
 IN_PROCESS_MAX = 8  # a handful of files is checked faster than a pool starts
-STDIN = "-"  # the path that stands for standard input
 
 
 @dataclass
@@ -68,17 +70,27 @@ def _init_worker(job: Job) -> None:
     tune_gc()
 
 
-def check_path(path: str) -> FileResult:
-    """The result for one file: from the cache when its bytes were checked before, else by checking."""
+def check_files(paths: tuple[str, ...]) -> list[FileResult]:
+    """The results of one filing's files (checker.cli.filings), in order: from the cache when the same bytes
+    were checked together before, else by checking."""
+    unreadable: list[FileResult | None] = []  # by position: None for a file read
+    read: dict[str, bytes] = {}  # the name findings give a file read -> its bytes
+    for path in paths:
+        try:
+            name, data = read_input(path)
+        except OSError as exc:
+            unreadable.append(FileResult(path, problem=InputProblem(path, None,
+                                                                    f"cannot read: {exc.strerror or exc}")))
+        else:
+            read[name] = data
+            unreadable.append(None)
     try:
-        path, data = read_input(path)
-    except OSError as exc:
-        return FileResult(path, problem=InputProblem(path, None, f"cannot read: {exc.strerror or exc}"))
-    try:
-        return _cached_check(path, data) if _job.cache else _check(path, data)
+        checked = iter((_cached_check(read) if _job.cache else _check(read)) if read else ())
     except Exception as exc:  # one file's crash must not stop a batch or print a traceback; never cached
-        return FileResult(path, problem=InputProblem(path, None, f"internal error, please report: "
-                                                                 f"{type(exc).__name__}: {exc}"))
+        checked = iter([FileResult(name, problem=InputProblem(name, None, f"internal error, please report: "
+                                                                          f"{type(exc).__name__}: {exc}"))
+                        for name in read])
+    return [result if result is not None else next(checked) for result in unreadable]
 
 
 def read_input(path: str) -> tuple[str, bytes]:
@@ -101,61 +113,85 @@ def read_stdin(paths: list[str]) -> bytes | None:
     return sys.stdin.buffer.read()
 
 
-def _cached_check(path: str, data: bytes) -> FileResult:
-    digest = file_digest(data)
-    result = _known(path, digest)
-    if result is None:
-        result = _check(path, data)
-        _job.cache.put(digest, result)
-    return result
+def _cached_check(read: dict[str, bytes]) -> list[FileResult]:
+    key = filing_digest(list(read.values()))
+    results = _known(key, list(read))
+    if results is None:
+        results = _check(read)
+        _job.cache.put(key, results)
+    return results
 
 
-def _known(path: str, digest: str) -> FileResult | None:
-    """The cached result, unless the HTML report needs the tables of its findings' pages."""
-    result = _job.cache.get(digest, path)
-    return None if result is None or (_job.want_tables and result.findings) else result
+def _known(key: str, names: list[str]) -> list[FileResult] | None:
+    """The cached results, unless the HTML report needs the tables of their findings' pages."""
+    results = _job.cache.get(key, names)
+    return None if results is None or (_job.want_tables and any(r.findings for r in results)) else results
 
 
-def _known_results(paths: list[str]) -> dict[int, FileResult]:
-    """Input index -> cached result, read here so that only the files the cache lacks go to the pool."""
+def _known_results(units: list[tuple[str, ...]]) -> dict[int, list[FileResult]]:
+    """Index of a filing's files in `units` -> their cached results, read here so that only the files the cache
+    lacks go to the pool."""
     known = {}
-    for index, path in enumerate(paths):
+    for index, paths in enumerate(units):
         try:
-            name, data = read_input(path)
-        except OSError:  # reported by check_path
+            read = dict(map(read_input, paths))
+        except OSError:  # reported by check_files
             continue
-        result = _known(name, file_digest(data))
-        if result is not None:
-            known[index] = result
+        results = _known(filing_digest(list(read.values())), list(read))
+        if results is not None:
+            known[index] = results
     return known
 
 
-def _check(path: str, data: bytes) -> FileResult:
-    from checker.ast import InputError
-
-    try:
-        return _check_filing(path, data)
-    except InputError as exc:  # not an R page: as much a result of the bytes as findings are
-        return FileResult(path, problem=InputProblem(path, exc.line, exc.message))
-
-
-def _check_filing(path: str, data: bytes) -> FileResult:
+def _check(read: dict[str, bytes]) -> list[FileResult]:
+    """Check the files of one filing together: each file's pages, and the checks across pages over them all."""
     global _rules
-    from checker.ast import parse_bytes
-    from checker.findings import check_filing
+    from checker.findings import check_filings
 
     if _rules is None:  # the cache had the rules' metadata; a file it lacks needs the rules themselves
         _rules = load_job_rules(_job)
-    filing = parse_bytes(data, path)
-    findings = check_filing(filing, _rules)
-    result = FileResult(path, pages=len(filing.pages), findings=findings)
-    result.warnings = [InputProblem(path, node.line, f"warning: unparsed line kept as is ({node.reason})")
+    parsed = {name: _parse(name, data) for name, data in read.items()}
+    filings = {name: filing for name, filing in parsed.items() if not isinstance(filing, FileResult)}
+    found = dict(zip(filings, check_filings(list(filings.values()), _rules)))
+    return [_result(filing, found[name], filings) if name in filings else filing
+            for name, filing in parsed.items()]
+
+
+def _parse(name: str, data: bytes):
+    """The file's Filing, or its result when it is not an R page (as much a result of the bytes as findings)."""
+    from checker.ast import InputError, parse_bytes
+
+    try:
+        return parse_bytes(data, name)
+    except InputError as exc:
+        return FileResult(name, problem=InputProblem(name, exc.line, exc.message))
+
+
+def _result(filing, findings: list, filings: dict) -> FileResult:
+    """The file's result; for the HTML report, with the tables of the pages its findings name a cell on."""
+    result = FileResult(filing.path, pages=len(filing.pages), findings=findings)
+    result.warnings = [InputProblem(filing.path, node.line, f"warning: unparsed line kept as is ({node.reason})")
                        for _, node in filing.unparsed()]
-    if _job.want_tables and findings:  # the pages of the findings and of every cell they name (XR004's span pages)
-        starts = [p.line for p in filing.pages]
-        wanted = {f.page for f in findings} | {bisect_right(starts, c.line) - 1 for f in findings for c in f.cells}
-        result.tables = {p.index: page_table(p) for p in filing.pages if p.index in wanted}
+    if _job.want_tables and findings:
+        for path, index in sorted(_pages_named(filing, findings, filings)):
+            table = page_table(filings[path].pages[index])
+            if path == filing.path:
+                result.tables[index] = table
+            else:  # a finding across files names a cell on another file's page
+                result.linked.setdefault(path, {})[index] = table
     return result
+
+
+def _pages_named(filing, findings: list, filings: dict) -> set[tuple[str, int]]:
+    """(path, page index) of the findings' pages and of every page they name a cell on (XR004's other pages)."""
+    starts: dict[str, list[int]] = {}
+    named = {(filing.path, f.page) for f in findings}
+    for cell in (c for f in findings for c in f.cells):
+        path = cell.path or filing.path
+        if path not in starts:
+            starts[path] = [page.line for page in filings[path].pages]
+        named.add((path, bisect_right(starts[path], cell.line) - 1))
+    return named
 
 
 def tune_gc() -> None:
@@ -171,42 +207,53 @@ def tune_gc() -> None:
 
 
 def run(paths: list[str], job: Job, rules, jobs: int) -> Iterator[FileResult]:
-    """Check every path; yields results in input order."""
+    """Check every path, the pages of one filing together (checker.cli.filings); yields results in that order."""
     global _job, _rules
     _job, _rules = job, rules
     tune_gc()
-    if jobs <= 1 or len(paths) <= IN_PROCESS_MAX:
-        yield from map(check_path, paths)
+    units = filings(paths)
+    for results in _checked(units, job, jobs):
+        yield from results
+
+
+def _checked(units: list[tuple[str, ...]], job: Job, jobs: int) -> Iterator[list[FileResult]]:
+    if jobs <= 1 or len(units) <= IN_PROCESS_MAX:
+        yield from map(check_files, units)
         return
-    known = _known_results(paths) if job.cache else {}
-    todo = [path for index, path in enumerate(paths) if index not in known]
+    known = _known_results(units) if job.cache else {}
+    todo = [paths for index, paths in enumerate(units) if index not in known]
     if len(todo) <= IN_PROCESS_MAX:
-        fresh = map(check_path, todo)
+        fresh = map(check_files, todo)
     elif hasattr(os, "fork") and sys.platform.startswith("linux"):
         fresh = _forked(todo, jobs)
     else:  # spawn: fork is unsafe on macOS and missing on Windows
         fresh = _pooled(todo, job, jobs)
     try:
-        for index in range(len(paths)):
+        for index in range(len(units)):
             yield known.pop(index) if index in known else next(fresh)
     finally:
         if hasattr(fresh, "close"):  # ends the workers now, not when the generator is collected
             fresh.close()
 
 
-def _pooled(paths: list[str], job: Job, jobs: int) -> Iterator[FileResult]:
+def _pooled(units: list[tuple[str, ...]], job: Job, jobs: int) -> Iterator[list[FileResult]]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    chunk = max(1, min(16, len(units) // (jobs * 8)))
     with context.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        yield from pool.imap(check_path, paths, chunksize=chunk)
+        yield from pool.imap(check_files, units, chunksize=chunk)
 
 
-def _forked(paths: list[str], jobs: int) -> Iterator[FileResult]:
+def _forked(units: list[tuple[str, ...]], jobs: int) -> Iterator[list[FileResult]]:
     global _rules
     from checker.cli.workers import forked
 
     if _rules is None:  # loaded once, before the fork, rather than once in every child
         _rules = load_job_rules(_job)
-    return forked(paths, jobs, check_path)
+    return forked(units, jobs, check_files, _lost)
+
+
+def _lost(paths: tuple[str, ...], message: str) -> list[FileResult]:
+    """The results of files a worker took and never sent back."""
+    return [FileResult(path, problem=InputProblem(path, None, message)) for path in paths]

@@ -1,6 +1,7 @@
 """`--jobs N` on Linux: this process and N - 1 forked children check the files, results in input order.
 
-Whichever process is free takes the next file: the indices of the files wait in a pipe
+Each item is what one call of `check` takes: the files of one filing (checker.cli.filings).
+Whichever process is free takes the next item: the indices of the items wait in a pipe
 (the queue) that every process reads four bytes at a time (a pipe hands each record to
 one reader, and records are written whole), so a slow file or a busy core holds no one
 up.  A child sends each result back, pickled and framed with its index, through a pipe
@@ -16,14 +17,14 @@ import pickle
 import select
 import signal
 import struct
-from typing import Callable, Iterator
-
-from checker.reporters.results import FileResult, InputProblem
+from typing import Callable, Iterator, TypeVar
 
 INDEX = struct.Struct("<I")
 FRAME = struct.Struct("<II")      # file index, length of the pickled result
 CHUNK = 1024                      # indices per write: 4,096 bytes, which a pipe writes whole
 LOST = "internal error, please report: the worker process checking it ended"
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 class Queue:
@@ -66,7 +67,7 @@ class Queue:
 class Child:
     """A forked process taking files from the queue; its results arrive framed on a pipe."""
 
-    def __init__(self, queue: Queue, check: Callable[[str], FileResult], paths: list[str]):
+    def __init__(self, queue: Queue, check: Callable[[Item], Result], items: list[Item]):
         readable, writable = os.pipe()
         try:
             self.pid = os.fork()
@@ -78,11 +79,11 @@ class Child:
             os.close(readable)
             if queue.writable is not None:
                 os.close(queue.writable)  # else the queue would never end for the others
-            serve(queue, check, paths, writable)
+            serve(queue, check, items, writable)
         os.close(writable)
         self.results, self.buffer, self.open = readable, bytearray(), True
 
-    def receive(self, into: dict[int, FileResult]) -> None:
+    def receive(self, into: dict[int, Result]) -> None:
         """Read what the child has sent (some is there: select said so) into `into`."""
         data = os.read(self.results, 1 << 16)
         if not data:  # the child is done, or died
@@ -106,11 +107,11 @@ class Child:
         os.waitpid(self.pid, 0)
 
 
-def serve(queue: Queue, check: Callable[[str], FileResult], paths: list[str], writable: int) -> None:
+def serve(queue: Queue, check: Callable[[Item], Result], items: list[Item], writable: int) -> None:
     status = 0
     try:
         while (index := queue.take()) is not None:
-            payload = pickle.dumps(check(paths[index]), pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(check(items[index]), pickle.HIGHEST_PROTOCOL)
             message = memoryview(FRAME.pack(index, len(payload)) + payload)
             while message:
                 message = message[os.write(writable, message):]
@@ -120,13 +121,15 @@ def serve(queue: Queue, check: Callable[[str], FileResult], paths: list[str], wr
         os._exit(status)  # no atexit handlers, no flush of buffers inherited from this process
 
 
-def forked(paths: list[str], jobs: int, check: Callable[[str], FileResult]) -> Iterator[FileResult]:
-    """`check` of every path, in input order, by this process and `jobs - 1` forked children."""
-    queue = Queue(len(paths))
-    children = start_children(queue, check, paths, min(jobs, len(paths)) - 1)
-    ready: dict[int, FileResult] = {}  # results that came before their turn
+def forked(items: list[Item], jobs: int, check: Callable[[Item], Result],
+           lost: Callable[[Item, str], Result]) -> Iterator[Result]:
+    """`check` of every item, in input order, by this process and `jobs - 1` forked children; `lost(item, message)`
+    stands for the result of an item a child took and never sent back."""
+    queue = Queue(len(items))
+    children = start_children(queue, check, items, min(jobs, len(items)) - 1)
+    ready: dict[int, Result] = {}  # results that came before their turn
     try:
-        for turn in range(len(paths)):
+        for turn in range(len(items)):
             while turn not in ready:
                 collect(children, ready, wait=False)
                 if turn in ready:
@@ -134,11 +137,11 @@ def forked(paths: list[str], jobs: int, check: Callable[[str], FileResult]) -> I
                 queue.fill()
                 index = queue.take()
                 if index is not None:
-                    ready[index] = check(paths[index])
+                    ready[index] = check(items[index])
                 elif any(child.open for child in children):
                     collect(children, ready, wait=True)
                 else:  # taken by a child that died before sending it
-                    ready[turn] = FileResult(paths[turn], problem=InputProblem(paths[turn], None, LOST))
+                    ready[turn] = lost(items[turn], LOST)
             yield ready.pop(turn)
     finally:
         for child in children:
@@ -146,18 +149,18 @@ def forked(paths: list[str], jobs: int, check: Callable[[str], FileResult]) -> I
         queue.close()
 
 
-def start_children(queue: Queue, check: Callable[[str], FileResult], paths: list[str], count: int) -> list[Child]:
+def start_children(queue: Queue, check: Callable[[Item], Result], items: list[Item], count: int) -> list[Child]:
     """As many children as asked for, or as the system allows: with none, this process checks every file."""
     children: list[Child] = []
     try:
         while len(children) < count:
-            children.append(Child(queue, check, paths))
+            children.append(Child(queue, check, items))
     except OSError:  # no more processes (EAGAIN) or memory for them: go on with fewer
         pass
     return children
 
 
-def collect(children: list[Child], ready: dict[int, FileResult], wait: bool) -> None:
+def collect(children: list[Child], ready: dict[int, Result], wait: bool) -> None:
     """Results the children have sent; with `wait`, blocks until one of them sends or ends."""
     by_fd = {child.results: child for child in children if child.open}
     if by_fd:

@@ -55,6 +55,7 @@ class PageView:
     columns: tuple[str, ...]
     rows: list[GridRow]
     finding_ids: list[str]
+    file: str | None = None  # the other file of the filing the page is in (a finding across files: XR004)
 
 
 @dataclass
@@ -98,7 +99,8 @@ def place_cells(row: TableRow, width: int, file_id: str, columns: tuple[str, ...
     return slots
 
 
-def page_view(table: PageTable, file_id: str, assumed: dict[int, str] | None = None) -> PageView:
+def page_view(table: PageTable, file_id: str, assumed: dict[int, str] | None = None,
+              file: str | None = None) -> PageView:
     width = len(table.columns) or max((len(r.cells) for r in table.rows), default=0)
     rows = [GridRow(r.label, r.member_path, r.kind, place_cells(r, width, file_id, table.columns, assumed))
             for r in table.rows]
@@ -106,30 +108,37 @@ def page_view(table: PageTable, file_id: str, assumed: dict[int, str] | None = N
     for row in rows:
         row.slots += [None] * (widest - len(row.slots))
     columns = table.columns + ("",) * (widest - len(table.columns))
-    return PageView(f"{file_id}-p{table.index}", table.index + 1, table.title, table.line, columns, rows, [])
+    return PageView(f"{file_id}-p{table.index}", table.index + 1, table.title, table.line, columns, rows, [], file)
 
 
 def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
     file_id = f"file{number}"
-    # the column each finding read a cell in: where the page leaves it open, the grid shows it there
-    assumed = {c.line: c.column for finding in result.findings for c in finding.cells if c.column}
-    pages = {index: page_view(table, file_id, assumed) for index, table in sorted(result.tables.items())}
-    cells = {cell.line: cell for page in pages.values() for row in page.rows for cell in row.slots if cell}
+    # the column each finding read a cell in, by (file: None for this one, line): where the page leaves it
+    # open, the grid shows it there
+    assumed: dict[str | None, dict[int, str]] = {}
+    for c in (c for finding in result.findings for c in finding.cells if c.column):
+        assumed.setdefault(c.path, {})[c.line] = c.column
+    tables = [(None, file_id, table) for _, table in sorted(result.tables.items())] + [
+        (path, f"{file_id}-x{k}", table) for k, (path, linked) in enumerate(sorted(result.linked.items()))
+        for _, table in sorted(linked.items())]
+    pages = {(path, table.index): page_view(table, grid_id, assumed.get(path), path)
+             for path, grid_id, table in tables}
+    cells = {(path, cell.line): cell for (path, _), page in pages.items() for row in page.rows
+             for cell in row.slots if cell}
     findings = []
     by_severity = {severity.value: 0 for severity in Severity}
     for offset, finding in enumerate(result.findings):
         finding_id = f"f{first_finding + offset}"
         by_severity[finding.severity.value] += 1
         for involved in finding.cells:
-            if involved.line in cells:
-                grid_cell = cells[involved.line]
+            grid_cell = cells.get((involved.path, involved.line))
+            if grid_cell is not None:
                 grid_cell.findings.append(finding_id)
                 grid_cell.severity = _worse(grid_cell.severity, finding.severity.value)
-        if finding.page in pages:
-            pages[finding.page].finding_ids.append(finding_id)
+        if (None, finding.page) in pages:
+            pages[None, finding.page].finding_ids.append(finding_id)
         findings.append(FindingView(finding_id, finding, [
-            (f"{file_id}-L{c.line}" if c.line in cells else "", c) for c in sorted(finding.cells, key=lambda c: c.line)
-        ]))
+            (cells[c.path, c.line].id if (c.path, c.line) in cells else "", c) for c in finding.cells_in_order()]))
     problem = str(result.problem) if result.problem else None
     return FileView(file_id, result.path, result.pages, problem, findings, list(pages.values()), by_severity)
 

@@ -24,7 +24,7 @@ def failure_text(f: Finding) -> str:
     lines = [f"{f.path}:{f.line}: {f.severity.value} {f.rule} {f.message}"]
     if f.diagnosis:
         lines.append(f.diagnosis)
-    lines += [f"line {c.line}: {c.raw} ({c.label})" for c in f.cells]
+    lines += [f"{'' if c.path is None else c.path + ' '}line {c.line}: {c.raw} ({c.label})" for c in f.cells]
     return xml_text("\n".join(lines))
 
 

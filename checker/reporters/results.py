@@ -61,6 +61,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     problem: InputProblem | None = None
     tables: dict[int, PageTable] = field(default_factory=dict)
+    linked: dict[str, dict[int, PageTable]] = field(default_factory=dict)  # other files' pages its findings name
     warnings: list[InputProblem] = field(default_factory=list)  # lines the parser could not place
 
 

@@ -72,7 +72,7 @@ class SarifReporter(Reporter):
     def _result(self, f: Finding) -> dict:
         if f.rule not in self.rules:  # a finding from a rule the run did not describe
             self.rules[f.rule] = RuleInfo(f.rule, f.rule, f.severity.value)
-        cells = sorted(f.cells, key=lambda c: c.line)
+        cells = f.cells_in_order()
         text = f.message + (f" ({f.diagnosis})" if f.diagnosis else "")
         result = {
             "ruleId": f.rule,
@@ -84,7 +84,7 @@ class SarifReporter(Reporter):
         }
         if cells:
             result["relatedLocations"] = [
-                location(f.path, c.line, f"{c.label}: {c.raw}" + (f" ({c.column})" if c.column else ""), i)
+                location(c.path or f.path, c.line, f"{c.label}: {c.raw}" + (f" ({c.column})" if c.column else ""), i)
                 for i, c in enumerate(cells)
             ]
         return result

@@ -3,6 +3,7 @@
     path:line: severity RULE message
       diagnosis: ...
       line 22  451,898  Number of incentive stock options | Dec. 31, 2020
+      R2.txt:67  ...      (a cell in another file of the filing: XR004)
 
 then a summary line with counts by severity (and, with --statistics, by rule).
 Colour only when the CLI says the stream is a terminal.
@@ -37,8 +38,9 @@ class TextReporter(Reporter):
         if finding.diagnosis:
             lines.append(f"  diagnosis: {finding.diagnosis}")
         width = max((len(c.raw) for c in finding.cells), default=0)
-        for cell in sorted(finding.cells, key=lambda c: c.line):
-            lines.append(self._paint(f"  line {cell.line:>4}  {cell.raw:<{width}}  {cell_context(cell)}", "2"))
+        for cell in finding.cells_in_order():
+            where = f"line {cell.line:>4}" if cell.path is None else f"{cell.path}:{cell.line}"
+            lines.append(self._paint(f"  {where}  {cell.raw:<{width}}  {cell_context(cell)}", "2"))
         note = "; columns not all shown on the page" if finding.ambiguous else ""
         lines.append(self._paint(f"  page {finding.page + 1}: {finding.page_title}{note}", "2"))
         lines.append("")
