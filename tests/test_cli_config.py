@@ -48,7 +48,7 @@ def test_pyproject_without_tool_check_is_skipped(tmp_path):
      'jobs, select'),
     (".check.yaml", "fail-on: fatal\n", ".check.yaml: key \"fail-on\": 'fatal' is not one of: error, warning, info"),
     (".check.yaml", "format: xml\n", ".check.yaml: key \"format\": 'xml' is not one of: text, json, sarif, junit, "
-                                     "github"),
+                                     "github, gitlab"),
     (".check.yaml", "jobs: 0\n", '.check.yaml: key "jobs": expected a positive integer, got 0'),
     (".check.yaml", "select: 3\n", '.check.yaml: key "select": expected a list of rule ids (strings), got 3'),
     (".check.yaml", "- a\n- b\n", ".check.yaml: expected a table of settings, got list"),

@@ -118,12 +118,24 @@ def test_github_escaping():
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
 
 
+def test_gitlab_code_quality_issues():
+    issues = json.loads(render("gitlab", [seed_result("a.txt"), seed_result("a.txt"), seed_result("b.txt"), UNREADABLE]))
+    assert [(i["check_name"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues] == [
+        ("XR001", "major", "a.txt", 22), ("RG001", "minor", "a.txt", 58)] * 2 + [
+        ("XR001", "major", "b.txt", 22), ("RG001", "minor", "b.txt", 58), ("input-error", "major", "broken.txt", 3)]
+    assert issues[0]["description"].startswith("XR001: Number of incentive stock options 451,898")
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(issues)  # a finding printed twice, or in another file, is another issue
+    assert json.loads(render("gitlab", [seed_result("a.txt")]))[0]["fingerprint"] == fingerprints[0]  # stable
+
+
 EMPTY = {
     "text": lambda out: out == "No findings in 0 files (0 pages).\n",
     "json": lambda out: json.loads(out)["findings"] == [],
     "sarif": lambda out: json.loads(out)["runs"][0]["results"] == [],
     "junit": lambda out: ET.fromstring(out).get("tests") == "0",
     "github": lambda out: out == "",
+    "gitlab": lambda out: json.loads(out) == [],
 }
 
 

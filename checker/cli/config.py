@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.reporters import FORMATS as REPORTERS
+
 FAIL_LEVELS = ("error", "warning", "info")
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = tuple(REPORTERS)
 
 
 class ConfigError(Exception):

@@ -18,6 +18,7 @@ FORMATS = {
     "sarif": "checker.reporters.sarif",
     "junit": "checker.reporters.junit",
     "github": "checker.reporters.github",
+    "gitlab": "checker.reporters.gitlab",
 }
 
 
