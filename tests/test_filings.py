@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -24,7 +25,8 @@ def test_pages_named_by_their_number_in_one_directory_are_one_filing():
 def test_other_names_and_a_file_given_twice_are_filings_of_their_own():
     assert filings(["HR2.txt", "HR3.txt", "R18.table.txt", "R19.table.txt", "R2.htm", "R3.txt"]) == [
         ("HR2.txt",), ("HR3.txt",), ("R18.table.txt",), ("R19.table.txt",), ("R2.htm",), ("R3.txt",)]
-    assert filings(["R1.txt", "R2.txt", "R1.txt"]) == [("R1.txt", "R2.txt"), ("R1.txt",)]
+    assert filings(["R1.txt", "R2.txt", "./R1.txt"]) == [("R1.txt", "R2.txt"), ("./R1.txt",)]
+    assert filings(["R1.txt", os.path.abspath("R2.txt")]) == [("R1.txt", os.path.abspath("R2.txt"))]
 
 
 def write_filing(directory: Path) -> tuple[Path, Path]:

@@ -18,7 +18,7 @@ STDIN = "-"  # the path that stands for standard input
 
 def filings(paths: list[str]) -> list[tuple[str, ...]]:
     """The paths grouped by filing: each filing where its first file comes in `paths`, its files in R order.
-    A path given twice is checked twice, the second time as a filing of its own."""
+    A file given twice is checked twice, the second time as a filing of its own."""
     groups: list[list[tuple[int, str]]] = []
     by_name: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
     for path in paths:
@@ -26,13 +26,18 @@ def filings(paths: list[str]) -> list[tuple[str, ...]]:
         if match is None:
             groups.append([(0, path)])
             continue
-        key = (os.path.dirname(os.path.normpath(path)), match["prefix"], match["suffix"] or "")
+        key = (os.path.dirname(os.path.abspath(path)), match["prefix"], match["suffix"] or "")
         group = by_name.get(key)
         if group is None:
             group = by_name[key] = []
             groups.append(group)
-        elif any(path == given for _, given in group):  # the same file again
+        elif any(_same(path, given) for _, given in group):  # the same file again
             group = []
             groups.append(group)
         group.append((int(match["number"]), path))
     return [tuple(path for _, path in sorted(group, key=lambda page: page[0])) for group in groups]
+
+
+def _same(a: str, b: str) -> bool:
+    """Do two paths name one file ("R2.txt", "./R2.txt", its absolute path)?"""
+    return os.path.abspath(a) == os.path.abspath(b)
