@@ -29,7 +29,8 @@ def test_line_kinds(line, kind):
     ("$ .77", "money"), ("(.5%)", "percent"), ("0.6666666667", "number"), ("51.00%", "percent"),
     ("(5.5%)", "percent"), ("5 years 4 months 24 days", "duration"), ("90 days", "duration"),
     ("1-for-14", "ratio"), ("Feb. 01, 2031", "date"), ("May 04, 2019", "date"), ("true", "boolean"),
-    ("No", "boolean"), ("—", "dash"),
+    ("No", "boolean"), ("—", "dash"), ("P90D", "duration"), ("P4Y", "duration"), ("P2Y6M15D", "duration"),
+    ("P1.5Y", "duration"),
 ])
 def test_value_kinds(content, kind):
     assert classify_value(content).kind == kind
@@ -44,6 +45,24 @@ def test_amounts_in_the_currencies_edgar_prints(content, currency):
     value became a row label and its row lost its cells."""
     token = classify_value(content)
     assert (token.kind, token.groups["cur"]) == ("money", currency)
+
+
+@pytest.mark.parametrize("content", ["P", "P1", "PD", "Plan", "P90"])
+def test_text_that_is_no_iso_duration(content):
+    assert classify_value(content) is None
+
+
+def test_an_iso_duration_is_its_rows_value_not_the_next_rows_label():
+    """The older renderer prints durations as XBRL stores them ("P90D"); read as text, each became the label of a
+    row that took the next row's label as its text value (1036070 R27)."""
+    from checker.ast import parse_text
+
+    page = parse_text("\n".join([
+        "|", "Loans (Details) (USD $)", "|12 Months Ended", "|", "Dec. 31, 2011",
+        "|Number of delinquent days to discontinue accrual of interest (in days)", "|P90D",
+        "|Maximum past due days to charged off consumer installment loans (in days)", "|P180D", ""]), "p.txt").pages[0]
+    assert [(r.label[:22], [(c.raw, c.kind.value) for c in r.cells]) for r in page.rows] == [
+        ("Number of delinquent d", [("P90D", "duration")]), ("Maximum past due days ", [("P180D", "duration")])]
 
 
 def test_a_row_of_swiss_franc_amounts_keeps_its_cells():

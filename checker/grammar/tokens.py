@@ -71,8 +71,10 @@ LINE.set_name("line").parse_with_tabs()  # a tab in a filing is data, not layout
 MONEY = token("money", CURRENCY + r"[ ]?" + SIGNED + FOOTNOTE_SUFFIX)
 PERCENT = token("percent", SIGNED + r"[ ]?%[ ]?" + optional(r"(?P<close2>\))") + FOOTNOTE_SUFFIX)
 NUMBER = token("number", SIGNED + FOOTNOTE_SUFFIX)
-DURATION = token("duration", r"(?P<text>\d+(?:\.\d+)? " + TIME_UNIT + r"(?:,? (?:and )?\d+(?:\.\d+)? " + TIME_UNIT + r")*)"
-                 + FOOTNOTE_SUFFIX)
+# the older renderer prints a duration as XBRL stores it, in ISO 8601: "P90D", "P4Y", "P5Y6M", "P2Y6M15D"
+ISO_DURATION = r"P(?=\d)(?:\d+(?:\.\d+)?Y|)(?:\d+(?:\.\d+)?M|)(?:\d+(?:\.\d+)?W|)(?:\d+(?:\.\d+)?D|)"
+DURATION = token("duration", r"(?P<text>\d+(?:\.\d+)? " + TIME_UNIT + r"(?:,? (?:and )?\d+(?:\.\d+)? " + TIME_UNIT + r")*"
+                 + "|" + ISO_DURATION + ")" + FOOTNOTE_SUFFIX)
 RATIO = token("ratio", r"(?P<left>\d+(?:\.\d+)?)(?:-for-| for | to |-to-|:)(?P<right>\d+(?:\.\d+)?)" + FOOTNOTE_SUFFIX)
 DATE = token("date", r"(?P<month>" + MONTHS + r")[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4})" + FOOTNOTE_SUFFIX)
 BOOLEAN = token("boolean", r"(?P<flag>true|false|True|False|TRUE|FALSE|Yes|No|yes|no)" + FOOTNOTE_SUFFIX)
