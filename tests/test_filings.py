@@ -87,3 +87,16 @@ def test_html_shows_the_other_files_page_with_its_cell_highlighted(tmp_path, cap
     hits = re.findall(r'<td id="([^"]+)"[^>]*data-line="(\d+)"[^>]*data-findings', text)
     assert hits == [("file1-L9", "9"), ("file1-x0-L9", "9")]  # R4.txt is the second file (R2.txt: file0)
     assert f'<a href="#file1-x0-L9">{statement}, line 9: <span class="raw">$ 41,287</span>' in text
+
+
+def test_show_files_lists_what_a_run_would_check_and_which_files_are_one_filing(tmp_path, capsys):
+    statement, note = write_filing(tmp_path / "filing")
+    (tmp_path / "filing" / "R10.txt").write_text(OPERATIONS)
+    other = tmp_path / "other.txt"
+    other.write_text(OPERATIONS)
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(capsys, "--show-files", str(other), str(tmp_path / "filing"), str(tmp_path / "empty"))
+    assert status == 0 and out == (f"{other}\none filing of 3 files, checked together:\n"
+                                   f"  {statement}\n  {note}\n  {tmp_path / 'filing' / 'R10.txt'}\n")
+    assert err == f"check: warning: {tmp_path / 'empty'}: no file in it matches '*.txt'\n"
+

@@ -9,7 +9,7 @@ from typing import TextIO
 from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
 from checker.cli.cache import ResultCache
 from checker.cli.options import Settings, UsageError
-from checker.cli.runner import IN_PROCESS_MAX, Job, expand_paths, read_stdin, run
+from checker.cli.runner import IN_PROCESS_MAX, Job, input_files, read_stdin, run
 from checker.reporters import ReportOptions, reporter_for
 from checker.reporters.results import FileResult, RuleInfo, RunSummary
 
@@ -67,7 +67,7 @@ class Batch:
 
     def run(self) -> tuple[RunSummary, int, int | None]:
         """(summary, number of unreadable files, rank of the worst finding reported)."""
-        paths = self._inputs()
+        paths = input_files(self.settings.paths, self.settings.glob)
         job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
                   tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache,
                   stdin=read_stdin(paths), stdin_name=self.settings.stdin_name)
@@ -97,17 +97,6 @@ class Batch:
         if self.writer:
             self.writer.write(Path(self.args.write_baseline))
         return summary, summary.problems, worst
-
-    def _inputs(self) -> list[str]:
-        """The files to check; a directory with none that match says so (a wrong path or --glob in CI
-        would otherwise pass in silence)."""
-        paths = []
-        for given in self.settings.paths:
-            found = expand_paths([given], self.settings.glob)
-            if not found:
-                sys.stderr.write(f"check: warning: {given}: no file in it matches {self.settings.glob!r}\n")
-            paths += found
-        return paths
 
     def _accept(self, result: FileResult) -> None:
         """Record findings for a new baseline; drop those the baseline knows."""

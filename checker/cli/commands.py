@@ -1,4 +1,4 @@
-"""The commands that print something and exit: --list-rules, --explain, --dump-ast."""
+"""The commands that print something and exit: --list-rules, --explain, --dump-ast, --show-files."""
 from __future__ import annotations
 
 import json
@@ -47,6 +47,20 @@ def explain(rule, out: TextIO) -> int:
     # one example of each kind: what the rule catches, and what it lets through
     out.write(_example("Fails", rule.examples.failing[0]))
     out.write(_example("Passes", rule.examples.passing[0]))
+    return 0
+
+
+def show_files(given: list[str], pattern: str, out: TextIO) -> int:
+    """The files a run would check, in its order; the files of one filing saved one page a file
+    (checker.cli.filings) under a line that says so."""
+    from checker.cli.filings import filings
+    from checker.cli.runner import input_files
+
+    for group in filings(input_files(given, pattern)):
+        if len(group) == 1:
+            out.write(f"{group[0]}\n")
+        else:
+            out.write(f"one filing of {len(group)} files, checked together:\n" + "".join(f"  {p}\n" for p in group))
     return 0
 
 

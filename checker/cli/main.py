@@ -48,6 +48,11 @@ def run_command(argv: list[str] | None) -> int:
         if not settings.paths:
             parser.error("--dump-ast needs at least one FILE")
         return dump_ast(settings.paths, sys.stdout, settings.stdin_name)
+    if args.show_files:
+        from checker.cli.commands import show_files
+        if not settings.paths:
+            parser.error("--show-files needs at least one PATH")
+        return show_files(settings.paths, settings.glob, sys.stdout)
     if args.list_rules:
         from checker.cli.commands import list_rules
         rules = load_rules(settings)

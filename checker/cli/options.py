@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                        "beside the configuration file, else in the working directory)")
     run.add_argument("--no-cache", action="store_true", help="check every file afresh; read and write no cache")
     run.add_argument("--dump-ast", action="store_true", help="print the parsed files as JSON and exit")
+    run.add_argument("--show-files", action="store_true",
+                     help="print the files a run would check, and which are one filing, and exit")
     run.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 

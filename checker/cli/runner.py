@@ -57,6 +57,18 @@ def expand_paths(paths: Iterable[str], pattern: str) -> list[str]:
     return files
 
 
+def input_files(given: list[str], pattern: str) -> list[str]:
+    """The files to check; a directory with none that match says so on stderr (a wrong path or --glob in CI
+    would otherwise pass in silence)."""
+    paths = []
+    for path in given:
+        found = expand_paths([path], pattern)
+        if not found:
+            sys.stderr.write(f"check: warning: {path}: no file in it matches {pattern!r}\n")
+        paths += found
+    return paths
+
+
 def load_job_rules(job: Job):
     from checker.rules import load_rules
 
