@@ -27,7 +27,7 @@ IN_PROCESS_MAX = 8  # a handful of files is checked faster than a pool starts
 
 @dataclass
 class Job:
-    """What a worker needs to check one file."""
+    """What a worker needs to check files."""
 
     extra_dirs: tuple[Path, ...]
     select: tuple[str, ...]
