@@ -18,10 +18,10 @@ in another file of the filing is stored by that file's position.
 
 Layout: DIR/CACHEDIR.TAG and DIR/.gitignore (so backups and git skip it), then
 DIR/<setup key>/rules.json (the selected rules' metadata, which the reporters
-need) and DIR/<setup key>/<sha256>.json (the results of a file, or of a filing's files).  Entries are
-written to a temporary file and renamed into place, so parallel workers and runs
-never read half an entry; an entry that does not read back is a miss.  Only the
-newest few setup keys are kept.
+need) and DIR/<setup key>/<sha256>.json (the results of a file, or of a filing's
+files).  Entries are written to a temporary file and renamed into place, so
+parallel workers and runs never read half an entry; an entry that does not read
+back is a miss.  Only the newest few setup keys are kept.
 """
 from __future__ import annotations
 
@@ -158,7 +158,8 @@ def _entry(result: FileResult, paths: list[str]) -> dict:
             if "path" in cell:
                 cell["path"] = paths.index(cell["path"])
         findings.append(record)
-    return {"pages": result.pages, "findings": findings, "problem": [problem.line, problem.message] if problem else None,
+    return {"pages": result.pages, "findings": findings,
+            "problem": [problem.line, problem.message] if problem else None,
             "warnings": [[w.line, w.message] for w in result.warnings]}
 
 
