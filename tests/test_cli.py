@@ -211,6 +211,7 @@ def test_the_readme_example_configuration_has_every_key_and_reads(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.check]\n" + "\n".join(l.strip() for l in example.splitlines()))
     config = read_pyproject(tmp_path / "pyproject.toml")
     assert config.select == ["XR", "FT001"] and config.jobs == 4
+    assert config.per_file_ignores == {"filings/2019/*": ["NM"], "*_R4.txt": ["RG001"]}
 
 
 def test_exit_zero_reports_findings_but_not_through_the_status(capsys):

@@ -1,6 +1,7 @@
 """Configuration: found walking up from the working directory, strict about keys and values."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_pyproject_without_tool_check_is_skipped(tmp_path):
 @pytest.mark.parametrize("name, text, message", [
     (".check.yaml", "selct: [XR001]\n",
      '.check.yaml: unknown key "selct"; allowed keys: baseline, cache-dir, extend-rules, fail-on, format, glob, ignore, '
-     'jobs, select'),
+     'jobs, per-file-ignores, select'),
     (".check.yaml", "fail-on: fatal\n", ".check.yaml: key \"fail-on\": 'fatal' is not one of: error, warning, info"),
     (".check.yaml", "format: xml\n", ".check.yaml: key \"format\": 'xml' is not one of: text, json, sarif, junit, "
                                      "github, gitlab"),
@@ -54,6 +55,10 @@ def test_pyproject_without_tool_check_is_skipped(tmp_path):
     (".check.yaml", "- a\n- b\n", ".check.yaml: expected a table of settings, got list"),
     (".check.yaml", "select: [a\n", ".check.yaml:2: invalid YAML"),
     ("pyproject.toml", "[tool.check]\nfail_on = 'error'\n", 'pyproject.toml: [tool.check]: unknown key "fail_on"'),
+    (".check.yaml", "per-file-ignores: [NM001]\n", '.check.yaml: key "per-file-ignores": expected a table of file '
+                                                  "patterns, each with a list of rule ids, got ['NM001']"),
+    (".check.yaml", "per-file-ignores:\n  'a/*.txt': 5\n", '.check.yaml: key "per-file-ignores": pattern "a/*.txt": '
+                                                         "expected a list of rule ids (strings), got 5"),
     ("pyproject.toml", "[tool.check\n", "pyproject.toml: invalid TOML"),
 ])
 def test_invalid_configuration_names_file_key_and_allowed_values(tmp_path, monkeypatch, capsys, name, text, message):
@@ -99,3 +104,24 @@ def test_an_unknown_rule_in_the_file_is_reported_with_the_file_and_key(tmp_path,
         f'check: {tmp_path / "pyproject.toml"}: [tool.check]: key "ignore": no such rule: "NMX"\n'
     # a name from the command line is reported as before, without a file
     assert run(capsys, "--no-cache", "--select", "NOPE", SEED)[2] == 'check: no such rule: "NOPE"\n'
+
+
+def test_per_file_ignores_drop_a_rules_findings_on_the_files_a_pattern_matches(tmp_path, monkeypatch, capsys):
+    """Patterns match the path relative to the configuration file, or the file name; names are ids or prefixes."""
+    for name in ("filings/old/a.txt", "filings/new/b.txt", "c.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(Path(SEED).read_text())
+    (tmp_path / "pyproject.toml").write_text('[tool.check.per-file-ignores]\n"filings/old/*" = ["XR"]\n'
+                                             '"c.txt" = ["XR001", "MT001"]\n')
+    monkeypatch.chdir(tmp_path / "filings")  # the patterns stay relative to the file, not to the working directory
+    status, out, _ = run(capsys, "--no-cache", "--format", "json", str(tmp_path))
+    assert status == 1 and {f["path"] for f in json.loads(out)["findings"]} == {str(tmp_path / "filings/new/b.txt")}
+    assert json.loads(out)["summary"]["findings"] == 1
+
+
+def test_an_unknown_rule_in_per_file_ignores_is_reported_with_the_file_and_key(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".check.yaml").write_text("per-file-ignores:\n  '*.txt': [XR0001]\n")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--no-cache", SEED)[2] == (f'check: {tmp_path / ".check.yaml"}: key "per-file-ignores": '
+                                                  'no such rule: "XR0001"; did you mean "XR001"?\n')
+

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from checker.cli.baseline import Baseline, BaselineError, BaselineWriter
 from checker.cli.cache import ResultCache
+from checker.cli.ignores import PerFileIgnores
 from checker.cli.options import Settings, UsageError
 from checker.cli.runner import IN_PROCESS_MAX, Job, input_files, read_stdin, run
 from checker.reporters import ReportOptions, reporter_for
@@ -54,6 +55,8 @@ class Batch:
             self.html_file = open(args.html, "w", encoding="utf-8")
             self.reporters.append(HtmlReporter(self.html_file, options))
         self.baseline = self._read_baseline(settings.baseline)
+        self.ignores = PerFileIgnores(settings.per_file_ignores, settings.config_dir) \
+            if settings.per_file_ignores else None
         self.writer = BaselineWriter() if args.write_baseline else None
 
     @staticmethod
@@ -99,7 +102,10 @@ class Batch:
         return summary, summary.problems, worst
 
     def _accept(self, result: FileResult) -> None:
-        """Record findings for a new baseline; drop those the baseline knows."""
+        """Drop the findings per-file-ignores names; record the rest for a new baseline; drop those the baseline
+        knows."""
+        if self.ignores:
+            result.findings = [f for f in result.findings if self.ignores.keeps(f)]
         if self.writer:
             for finding in result.findings:
                 self.writer.add(finding)

@@ -34,6 +34,7 @@ class Config:
     jobs: int | None = None
     baseline: Path | None = None
     cache_dir: Path | None = None
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # file pattern -> rule names
 
 
 def _rule_list(where: str, key: str, value: object) -> list[str]:
@@ -72,6 +73,23 @@ def _paths(where: str, key: str, value: object) -> list[str]:
     return value
 
 
+def _per_file_ignores(where: str, key: str, value: object) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: key "{key}": expected a table of file patterns, each with a list of rule ids, '
+                          f'got {value!r}')
+    table = {}
+    for pattern, names in value.items():
+        if not isinstance(pattern, str) or not pattern:
+            raise ConfigError(f'{where}: key "{key}": expected file patterns (strings), got {pattern!r}')
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise ConfigError(f'{where}: key "{key}": pattern "{pattern}": expected a list of rule ids (strings), '
+                              f'got {names!r}')
+        table[pattern] = list(names)
+    return table
+
+
 KEYS = {
     "select": ("select", _rule_list),
     "ignore": ("ignore", _rule_list),
@@ -82,6 +100,7 @@ KEYS = {
     "jobs": ("jobs", _jobs),
     "baseline": ("baseline", _text),
     "cache-dir": ("cache_dir", _text),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
 }
 
 

@@ -87,6 +87,20 @@ def load_rules(settings: Settings, select: bool = True):
         raise UsageError(f"{where}: {exc}" if where else str(exc)) from None
 
 
+def check_per_file_names(settings: Settings, infos) -> None:
+    """A name in per-file-ignores that names no rule is a configuration error, as one in ignore is."""
+    from checker.rules.names import matches
+
+    names = sorted({name for names in settings.per_file_ignores.values() for name in names
+                    if not any(matches(info.id, name) for info in infos)})
+    if names:  # none of the rules this run checks: is it a rule at all (one off by default, one ignored)?
+        from checker.rules import RuleError
+        try:
+            load_rules(settings, select=False).select(names)
+        except RuleError as exc:
+            raise UsageError(f"{settings.named_in[exc.unknown]}: {exc}") from None
+
+
 def open_cache(settings: Settings):
     """The results cache for this run's rules, or None when it is off or cannot be used (with a warning)."""
     if settings.cache_dir is None:
@@ -141,6 +155,7 @@ def check(settings: Settings, args, out: TextIO) -> int:
 
     cache = open_cache(settings)
     rules, infos = rules_for_run(settings, cache)
+    check_per_file_names(settings, infos)
     batch = Batch(settings, args, rules, infos, cache, out, color=use_color(args.color, out))
     summary, problems, worst = batch.run()
     if problems:

@@ -96,6 +96,8 @@ class Settings:
     cache_dir: Path | None           # None: no cache
     stdin_name: str = "-"            # how findings read from standard input name their file
     named_in: dict[str, str] = field(default_factory=dict)  # rule name -> the setting that gave it
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # file pattern -> rule names
+    config_dir: Path = field(default_factory=Path.cwd)  # what per-file-ignores patterns are relative to
 
 
 def merge(args: argparse.Namespace, config: Config) -> Settings:
@@ -112,13 +114,17 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         cache_dir=cache_dir(args, config),
         stdin_name=args.stdin_filename or "-",
         named_in=config_rule_names(args, config),
+        per_file_ignores=config.per_file_ignores,
+        config_dir=config.source.parent if config.source else Path.cwd(),
     )
 
 
 def config_rule_names(args: argparse.Namespace, config: Config) -> dict[str, str]:
     """The rule names the configuration file gave (a select the command line replaces gives none), each
     with the file and key that gave it: an unknown one is reported there."""
-    names = {name: f'{config.where}: key "ignore"' for name in config.ignore}
+    names = {name: f'{config.where}: key "per-file-ignores"' for names in config.per_file_ignores.values()
+             for name in names}
+    names.update((name, f'{config.where}: key "ignore"') for name in config.ignore)
     if args.select is None:
         names.update((name, f'{config.where}: key "select"') for name in config.select)
     return names

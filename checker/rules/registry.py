@@ -7,6 +7,7 @@ from typing import Iterable
 from checker.rules.compiled import precompiled
 from checker.rules.sources import RuleError, extra_rule_files, shipped_rule_files
 from checker.rules.model import RuleBase
+from checker.rules.names import matches
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,15 @@ class RuleSet:
         that is off by default runs only when a name in `select` matches it."""
         select, ignore = list(select), list(ignore)
         for name in select + ignore:
-            if not any(_matches(rule.id, name) for rule in self.rules):
+            if not any(matches(rule.id, name) for rule in self.rules):
                 raise self._unknown(name)
         kept = [r for r in self.rules
-                if (any(_matches(r.id, s) for s in select) if select else r.enabled)
-                and not any(_matches(r.id, i) for i in ignore)]
+                if (any(matches(r.id, s) for s in select) if select else r.enabled)
+                and not any(matches(r.id, i) for i in ignore)]
         return RuleSet(tuple(kept), self.origin)
 
     def off_by_default(self) -> list[RuleBase]:
         return [r for r in self.rules if not r.enabled]
-
-
-def _matches(rule_id: str, name: str) -> bool:
-    return rule_id == name or (name.isalpha() and rule_id.startswith(name))
 
 
 def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
