@@ -131,6 +131,15 @@ def test_dump_ast(capsys):
     assert {"line": 22, "raw": "451,898"}.items() <= next(c for c in cells if c["line"] == 22).items()
 
 
+def test_dump_ast_searches_directories_as_a_run_does(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    for name in ("sub/b.txt", "a.txt", "c.htm"):
+        (tmp_path / name).write_text(Path(SEED).read_text())
+    status, out, _ = run(capsys, "--dump-ast", str(tmp_path))
+    assert status == 0 and [f["path"] for f in json.loads(out)["files"]] == [str(tmp_path / "a.txt"),
+                                                                           str(tmp_path / "sub" / "b.txt")]
+
+
 def test_dump_ast_input_error(capsys):
     status, out, err = run(capsys, "--dump-ast", BAD[0], SEED)
     assert status == 2 and len(json.loads(out)["files"]) == 1 and err.startswith(BAD[0])

@@ -64,11 +64,13 @@ def show_files(given: list[str], pattern: str, out: TextIO) -> int:
     return 0
 
 
-def dump_ast(paths: list[str], out: TextIO, stdin_name: str = "-") -> int:
-    """`{"files": [...]}`, one parsed file after the other; unreadable files go to stderr."""
+def dump_ast(given: list[str], pattern: str, out: TextIO, stdin_name: str = "-") -> int:
+    """`{"files": [...]}`, one parsed file after the other, directories searched as a run searches them;
+    unreadable files go to stderr."""
     from checker.ast import InputError, parse_bytes, parse_file
-    from checker.cli.runner import STDIN, read_stdin
+    from checker.cli.runner import STDIN, input_files, read_stdin
 
+    paths = input_files(given, pattern)
     stdin = read_stdin(paths)
     status = 0
     out.write('{"files": [')

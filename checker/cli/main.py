@@ -47,7 +47,7 @@ def run_command(argv: list[str] | None) -> int:
         from checker.cli.commands import dump_ast
         if not settings.paths:
             parser.error("--dump-ast needs at least one FILE")
-        return dump_ast(settings.paths, sys.stdout, settings.stdin_name)
+        return dump_ast(settings.paths, settings.glob, sys.stdout, settings.stdin_name)
     if args.show_files:
         from checker.cli.commands import show_files
         if not settings.paths:
