@@ -47,7 +47,8 @@ def test_a_figure_that_differs_between_two_files_of_a_filing_is_found_on_the_lat
         (9, "$ 41,827", None), (9, "$ 41,287", str(statement))]
     assert f"but {statement}, page 1 (STATEMENTS OF OPERATIONS) prints $ 41,287 (line 9)" in finding["message"]
     _, text, _ = run(capsys, "--no-cache", "--select", "XR004", str(tmp_path / "filing"))
-    assert f"  line    9  $ 41,827  Net income | 12 Months Ended: Dec. 31, 2024\n" \
+    pad = " " * (len(f"{statement}:9") - len("line    9"))  # the places line up
+    assert f"  line    9{pad}  $ 41,827  Net income | 12 Months Ended: Dec. 31, 2024\n" \
            f"  {statement}:9  $ 41,287  Net income | 12 Months Ended: Dec. 31, 2024\n" in text
     assert run(capsys, "--no-cache", "--select", "XR004", str(note))[1].startswith("No findings")  # alone: no tie
 

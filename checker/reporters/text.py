@@ -37,10 +37,11 @@ class TextReporter(Reporter):
         lines = []
         if finding.diagnosis:
             lines.append(f"  diagnosis: {finding.diagnosis}")
-        width = max((len(c.raw) for c in finding.cells), default=0)
-        for cell in finding.cells_in_order():
-            where = f"line {cell.line:>4}" if cell.path is None else f"{cell.path}:{cell.line}"
-            lines.append(self._paint(f"  {where}  {cell.raw:<{width}}  {cell_context(cell)}", "2"))
+        cells = finding.cells_in_order()
+        places = [f"line {c.line:>4}" if c.path is None else f"{c.path}:{c.line}" for c in cells]
+        width, at = max((len(c.raw) for c in cells), default=0), max(map(len, places), default=0)
+        for cell, where in zip(cells, places):
+            lines.append(self._paint(f"  {where:<{at}}  {cell.raw:<{width}}  {cell_context(cell)}", "2"))
         note = "; columns not all shown on the page" if finding.ambiguous else ""
         lines.append(self._paint(f"  page {finding.page + 1}: {finding.page_title}{note}", "2"))
         lines.append("")
