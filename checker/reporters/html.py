@@ -54,7 +54,6 @@ class PageView:
     line: int
     columns: tuple[str, ...]
     rows: list[GridRow]
-    finding_ids: list[str]
     file: str | None = None  # the other file of the filing the page is in (a finding across files: XR004)
 
 
@@ -108,7 +107,7 @@ def page_view(table: PageTable, file_id: str, assumed: dict[int, str] | None = N
     for row in rows:
         row.slots += [None] * (widest - len(row.slots))
     columns = table.columns + ("",) * (widest - len(table.columns))
-    return PageView(f"{file_id}-p{table.index}", table.index + 1, table.title, table.line, columns, rows, [], file)
+    return PageView(f"{file_id}-p{table.index}", table.index + 1, table.title, table.line, columns, rows, file)
 
 
 def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
@@ -135,8 +134,6 @@ def file_view(number: int, result: FileResult, first_finding: int) -> FileView:
             if grid_cell is not None:
                 grid_cell.findings.append(finding_id)
                 grid_cell.severity = _worse(grid_cell.severity, finding.severity.value)
-        if (None, finding.page) in pages:
-            pages[None, finding.page].finding_ids.append(finding_id)
         findings.append(FindingView(finding_id, finding, [
             (cells[c.path, c.line].id if (c.path, c.line) in cells else "", c) for c in finding.cells_in_order()]))
     problem = str(result.problem) if result.problem else None
