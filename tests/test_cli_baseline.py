@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from test_cli import SEED, run
 
@@ -59,3 +64,49 @@ def test_a_broken_baseline_is_a_usage_error(tmp_path, capsys):
     bad.write_text('{"findings": []}')
     status, _, err = run(capsys, "--baseline", str(bad), SEED)
     assert status == 2 and err == f'check: {bad}: not a baseline file: expected "version": 1\n'
+
+
+def git(root: Path, *argv: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *argv], cwd=root, check=True, env=env, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """A git repository holding the seed page as filing.txt, committed; the working directory."""
+    if shutil.which("git") is None:
+        pytest.fail("git is needed for --baseline-commit")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # never a repository around tmp_path
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    seed_copy(tmp_path)
+    git(tmp_path, "add", "filing.txt")
+    git(tmp_path, "commit", "-q", "-m", "the filing as filed")
+    return tmp_path
+
+
+def test_baseline_commit_reports_only_the_findings_a_change_brings(repository, capsys):
+    assert run(capsys, "--no-cache", "--baseline-commit", "HEAD", "filing.txt")[:2] == (
+        0, "No findings in 1 file (1 page).\n")
+    text = Path(SEED).read_text().replace("|1,587,553\n", "|1,587,853\n", 1)  # a new slip: warrants, line 20
+    seed_copy(repository, text)
+    (repository / "new pages").mkdir()
+    shutil.copy(SEED, repository / "new pages" / "R2.txt")  # not in HEAD: all its findings are new
+    for jobs in ("1", "2"):
+        status, out, _ = run(capsys, "--no-cache", "--jobs", jobs, "--format", "json", "--baseline-commit", "HEAD", ".")
+        found = [(f["rule"], f["path"], f["lines"]) for f in json.loads(out)["findings"]]
+        assert status == 1 and found == [("XR002", "./filing.txt", [20, 32]), ("XR001", "./new pages/R2.txt", [22, 35])]
+
+
+def test_baseline_commit_errors(repository, tmp_path_factory, monkeypatch, capsys):
+    assert run(capsys, "--baseline-commit", "nope", "filing.txt")[::2] == (
+        2, 'check: --baseline-commit: no such revision: "nope"\n')
+    (repository / "b.json").write_text('{"version": 1, "findings": []}')
+    assert run(capsys, "--baseline", "b.json", "--baseline-commit", "HEAD", "filing.txt")[::2] == (
+        2, "check: --baseline and --baseline-commit: give one of them\n")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    assert run(capsys, "--baseline-commit", "HEAD", str(repository / "filing.txt"))[::2] == (
+        2, f"check: --baseline-commit: {elsewhere} is not in a git repository\n")
+

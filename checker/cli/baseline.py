@@ -39,6 +39,11 @@ class Baseline:
         self.remaining = counts
 
     @classmethod
+    def of(cls, findings) -> Baseline:
+        """The baseline that knows these findings (those of the files at a revision: --baseline-commit)."""
+        return cls(Counter(map(fingerprint, findings)))
+
+    @classmethod
     def read(cls, path: Path) -> Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

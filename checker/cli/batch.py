@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -54,7 +55,10 @@ class Batch:
             from checker.reporters.html import HtmlReporter
             self.html_file = open(args.html, "w", encoding="utf-8")
             self.reporters.append(HtmlReporter(self.html_file, options))
-        self.baseline = self._read_baseline(settings.baseline)
+        if args.baseline and args.baseline_commit:
+            raise UsageError("--baseline and --baseline-commit: give one of them")
+        # --baseline-commit overrides a baseline file the configuration names; its baseline is made in run()
+        self.baseline = None if args.baseline_commit else self._read_baseline(settings.baseline)
         self.ignores = PerFileIgnores(settings.per_file_ignores, settings.config_dir) \
             if settings.per_file_ignores else None
         self.writer = BaselineWriter() if args.write_baseline else None
@@ -74,6 +78,8 @@ class Batch:
         job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
                   tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache,
                   stdin=read_stdin(paths), stdin_name=self.settings.stdin_name)
+        if self.args.baseline_commit:
+            self.baseline = self._baseline_at(self.args.baseline_commit, paths, job)
         summary, worst = RunSummary(), None
         progress = Progress(len(paths), sys.stderr, enabled=not self.args.quiet)
         for reporter in self.reporters:
@@ -100,6 +106,16 @@ class Batch:
         if self.writer:
             self.writer.write(Path(self.args.write_baseline))
         return summary, summary.problems, worst
+
+    def _baseline_at(self, revision: str, paths: list[str], job: Job) -> Baseline:
+        """The findings of the files as they were at the revision (a file new since has none), as a baseline."""
+        from checker.cli.revision import contents_at
+
+        contents = contents_at(revision, paths)
+        old = replace(job, want_tables=False, stdin=None, contents=contents)
+        known = [path for path in paths if path in contents]
+        results = run(known, old, self.rules, self.settings.jobs)
+        return Baseline.of(f for result in results for f in result.findings)
 
     def _accept(self, result: FileResult) -> None:
         """Drop the findings per-file-ignores names; record the rest for a new baseline; drop those the baseline

@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     base = p.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     base.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    base.add_argument("--baseline-commit", metavar="REV", help="report only findings the files did not have at "
+                                                               "git revision REV")
     run = p.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=_positive, help="worker processes (default: the cores check may use)")
     run.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (-) in the output "

@@ -36,6 +36,7 @@ class Job:
     cache: ResultCache | None = None
     stdin: bytes | None = None  # standard input, read before any worker starts, when a path is "-"
     stdin_name: str = STDIN     # the name its findings give
+    contents: dict[str, bytes] | None = None  # the files' bytes, when not read from disk (--baseline-commit)
 
 
 _job: Job | None = None
@@ -109,6 +110,10 @@ def read_input(path: str) -> tuple[str, bytes]:
     """(the name findings give the file, its bytes); standard input was read before the run."""
     if path == STDIN:
         return _job.stdin_name, _job.stdin
+    if _job.contents is not None:
+        if path not in _job.contents:
+            raise FileNotFoundError(2, "not in the files given", path)
+        return path, _job.contents[path]
     with open(path, "rb") as handle:
         return path, handle.read()
 
