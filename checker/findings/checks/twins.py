@@ -152,9 +152,11 @@ def same(x: Fact, y: Fact, sign: int) -> bool:
 
 
 def twin_mismatch(a: FactRow, b: FactRow, rule):
-    """(column, sign, fact of a, fact of b, diagnosis, a shared column, its fact) for an alignment under
-    which the rows are twins but for one slip; None when some alignment makes them agree in full, or none fits."""
-    pairs = paired(a, b)
+    """(column, sign, fact of a, fact of b, diagnosis, a shared column, its fact, read alike) for an alignment
+    under which the rows are twins but for one slip; None when some alignment makes them agree in full, or none
+    fits. Rows the page prints alike are read in the same columns (read alike: see _alike)."""
+    alike = _alike(a, b)
+    pairs = alike or paired(a, b)
     if pairs is None:
         return None
     found = None
@@ -181,8 +183,18 @@ def twin_mismatch(a: FactRow, b: FactRow, rule):
                 x, y = fa[col], fb[col]
                 slip = slip_between(x, y, sign, rule)
                 if slip is not None:
-                    found = (col, sign, x, y, slip, support, fa[support])
+                    found = (col, sign, x, y, slip, support, fa[support], alike is not None)
     return found
+
+
+def _alike(a: FactRow, b: FactRow):
+    """The two rows under each alignment, both in the same columns, when the page prints them alike: every cell
+    of each a number, in the same count, each able to take the same columns (left open). Twin rows, one item
+    printed twice, fill the same periods; read apart, two values one slip apart could sit in different columns
+    and pass unseen (1036070 R27: two rows of 1,309 / 1,309 / 1,516 thousand in a page of six columns)."""
+    if a.exact or len(a.facts) != len(a.cells) or len(b.facts) != len(b.cells) or a.alignments != b.alignments:
+        return None
+    return [(a.placement(i), b.placement(i), sorted(a.placement(i))) for i in range(len(a.alignments))]
 
 
 def slip_between(x: Fact, y: Fact, sign: int, rule):
@@ -229,7 +241,7 @@ def labels_differ_elsewhere(rows: list[FactRow], a: FactRow, b: FactRow) -> bool
 
 def twin_finding(compiled, ctx, a: FactRow, b: FactRow, found):
     rule = compiled.rule
-    col, sign, x, y, slip, scol, sfact = found
+    col, sign, x, y, slip, scol, sfact, alike = found
     ambiguous = not (a.exact and b.exact)
     label = None if ambiguous else ctx.facts.column_label(col)
     names = {"left": describe(a, x, label), "right": describe(b, y, label), "diagnosis": slip.text,
@@ -241,4 +253,7 @@ def twin_finding(compiled, ctx, a: FactRow, b: FactRow, found):
                f"(e.g. {sfact.shown})")
     involved = [ctx.facts.involved(a, x, "left", None if ambiguous else col),
                 ctx.facts.involved(b, y, "right", None if ambiguous else col)]
+    if alike:
+        return ctx.finding(rule, message, involved, slip.text, ambiguous, placements="read in the same columns, "
+                           "as two rows the page prints alike, they do not agree")
     return ctx.finding(rule, message, involved, slip.text, ambiguous)
