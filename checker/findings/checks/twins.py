@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from checker.findings.alignments import MAX_ALIGNMENTS
 from checker.findings.checks.relations import compatible
 from checker.findings.diagnosis import diagnose
 from checker.findings.facts import Fact, FactRow, describe, paired
@@ -192,7 +193,8 @@ def _alike(a: FactRow, b: FactRow):
     of each a number, in the same count, each able to take the same columns (left open). Twin rows, one item
     printed twice, fill the same periods; read apart, two values one slip apart could sit in different columns
     and pass unseen (1036070 R27: two rows of 1,309 / 1,309 / 1,516 thousand in a page of six columns)."""
-    if a.exact or len(a.facts) != len(a.cells) or len(b.facts) != len(b.cells) or a.alignments != b.alignments:
+    if a.exact or len(a.facts) != len(a.cells) or len(b.facts) != len(b.cells) or a.alignments != b.alignments \
+            or len(a.alignments) >= MAX_ALIGNMENTS:  # row_alignments stops there: the rest are not known
         return None
     return [(a.placement(i), b.placement(i), sorted(a.placement(i))) for i in range(len(a.alignments))]
 
