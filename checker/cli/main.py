@@ -98,7 +98,7 @@ def check_per_file_names(settings: Settings, infos) -> None:
         try:
             load_rules(settings, select=False).select(names)
         except RuleError as exc:
-            raise UsageError(f"{settings.named_in[exc.unknown]}: {exc}") from None
+            raise UsageError(f"{settings.named_in.get(exc.unknown, 'per-file-ignores')}: {exc}") from None
 
 
 def open_cache(settings: Settings):
