@@ -53,3 +53,21 @@ def test_a_duration_and_an_instant_on_the_same_date_are_different_periods():
     balance = page("BALANCE SHEETS", [("Net income", ["$ 41,287", "$ 39,904"])],
                    header=("|", "Dec. 31, 2024", "|", "Dec. 31, 2023"))
     assert findings(OPERATIONS, balance) == []
+
+
+def test_an_item_a_page_prints_under_current_and_non_current_sections_ties_to_the_qualified_labels():
+    """Apple's balance sheet prints "Marketable securities" under "Current assets:" and "Non-current assets:";
+    its note prints "Current marketable securities" and "Non-current marketable securities"."""
+    balance = page("BALANCE SHEETS", [("Current assets:", []), ("Marketable securities", ["20,336", "35,228"]),
+                                      ("Non-current assets:", []), ("Marketable securities", ["84,424", "91,479"])],
+                   header=("|", "Mar. 29, 2025", "|", "Sep. 28, 2024"))
+    note = page("Financial Instruments (Details)", [("Current Marketable Securities", ["20,336", "{current}"]),
+                                                    ("Non-Current Marketable Securities", ["84,424", "91,479"])],
+                header=("|", "Mar. 29, 2025", "|", "Sep. 28, 2024"))
+    assert findings(balance, note.replace("{current}", "35,228")) == []
+    assert findings(balance, note.replace("{current}", "35,288")) == [
+        ([11, 25], "one digit differs: 2 -> 8 in the tens place")]  # the current row of the balance sheet
+    # two rows under sections that do not tell them apart stay unread
+    same = balance.replace("Non-current assets:", "Other assets:")
+    assert findings(same, note.replace("{current}", "35,288")) == []
+

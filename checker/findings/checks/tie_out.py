@@ -9,14 +9,16 @@ they print the same period: a column of the same duration ending on the same dat
 page without duration groups). Where the pages agree on the item in one period at least, and one
 page prints a value one keying slip away from the others' in one period, that page's value is the
 odd one; with two pages alone, the later page's is named (a note is tied to the statement before it),
-though either may be mistyped. Rows whose columns the page leaves open, and pages
-that print the item twice, are not read (NM002 reads a page's own repeats).
+though either may be mistyped. Rows whose columns the page leaves open are not read, nor are pages that
+print the item twice (NM002 reads a page's own repeats), unless their sections tell the two rows apart as
+current and non-current.
 
 The pages may come in one file or in several: the R pages of one filing saved one a file are read together
 (checker.cli.filings), and a cell on another file's page names its file.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -56,9 +58,29 @@ def _items(compiled, contexts) -> dict:
                 if periods:
                     seen[frow.norm.removeprefix("total "), tuple(frow.row.member_path)].append((ctx, frow, periods))
         for key, rows in seen.items():
-            if len(rows) == 1:  # an item a page prints twice: which of its rows another page's is, is not known
+            if len(rows) == 1:
                 items[key] += rows
+            else:  # an item a page prints twice: which of its rows another page's is, its sections may say
+                for qualified, row in _by_section(key, rows):
+                    items[qualified].append(row)
     return items
+
+
+CURRENT = re.compile(r"(non-?)?current\b")
+
+
+def _by_section(key: tuple, rows: list) -> list:
+    """(key, row) for each of the rows a page prints under one label, when their sections tell them apart as
+    current and non-current: a balance sheet's "Marketable securities" under "Current assets:" and under
+    "Non-current assets:" are a note's "Current marketable securities" and "Non-current marketable securities".
+    Else none: which of its rows another page's is, is not known (NM002 reads a page's own repeats)."""
+    label, members = key
+    if CURRENT.match(label):
+        return []
+    words = [CURRENT.match((frow.row.section or "").lower()) for _, frow, _ in rows]
+    if None in words or len({bool(w[1]) for w in words}) != len(rows):
+        return []
+    return [((f"{'non-current' if w[1] else 'current'} {label}", members), row) for w, row in zip(words, rows)]
 
 
 def _period_keys(page) -> dict[int, tuple]:
