@@ -38,10 +38,15 @@ class Config:
 
 
 def _rule_list(where: str, key: str, value: object) -> list[str]:
+    return _rule_names(value, f'{where}: key "{key}"')
+
+
+def _rule_names(value: object, at: str) -> list[str]:
+    """A list of rule ids (a single one may stand alone); `at` says where, for the error."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f'{where}: key "{key}": expected a list of rule ids (strings), got {value!r}')
+        raise ConfigError(f"{at}: expected a list of rule ids (strings), got {value!r}")
     return list(value)
 
 
@@ -81,12 +86,7 @@ def _per_file_ignores(where: str, key: str, value: object) -> dict[str, list[str
     for pattern, names in value.items():
         if not isinstance(pattern, str) or not pattern:
             raise ConfigError(f'{where}: key "{key}": expected file patterns (strings), got {pattern!r}')
-        if isinstance(names, str):
-            names = [names]
-        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-            raise ConfigError(f'{where}: key "{key}": pattern "{pattern}": expected a list of rule ids (strings), '
-                              f'got {names!r}')
-        table[pattern] = list(names)
+        table[pattern] = _rule_names(names, f'{where}: key "{key}": pattern "{pattern}"')
     return table
 
 
