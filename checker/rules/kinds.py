@@ -220,7 +220,8 @@ class NearMissRule(RuleBase):
 
 
 class TieOutRule(RuleBase):
-    """An item a filing prints for one period on two pages or more has one value (the pages of one file)."""
+    """An item a filing prints for one period on two pages or more has one value (the pages of one filing, in one
+    file or in several)."""
 
     kind: Literal["tie_out"]
     item: Selector = Selector.model_construct()
