@@ -23,6 +23,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
+    """The settings a configuration file gives, and where it is (for error messages)."""
+
     source: Path | None = None
     where: str | None = None         # how its errors name it: "pyproject.toml: [tool.check]"
     select: list[str] = field(default_factory=list)

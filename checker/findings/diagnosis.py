@@ -18,6 +18,8 @@ SCALES = {1: "x10", 2: "x100", 3: "x1000", 6: "x1,000,000"}
 
 @dataclass(frozen=True)
 class Diagnosis:
+    """Why two numbers that should agree differ, when a keying slip explains it."""
+
     kind: str      # sign_flip | scale_slip | one_digit | transposition | dropped_digit | extra_digit
                    # | repeated_digit | difference
     text: str

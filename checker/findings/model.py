@@ -40,6 +40,8 @@ class Involved:
 
 @dataclass(frozen=True, kw_only=True)
 class Finding:
+    """One rule's verdict on one set of cells: the record every reporter reads."""
+
     rule: str                 # "XR001"
     severity: Severity
     message: str

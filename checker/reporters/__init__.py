@@ -24,6 +24,8 @@ FORMATS = {
 
 @dataclass
 class ReportOptions:
+    """What every reporter is told besides the results: the rules' metadata and display switches."""
+
     rules: tuple[RuleInfo, ...] = ()
     color: bool = False
     quiet: bool = False

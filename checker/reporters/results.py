@@ -32,6 +32,8 @@ class InputProblem:
 
 @dataclass(frozen=True)
 class TableCell:
+    """A value cell as the HTML report re-renders it: its line, text and candidate columns."""
+
     line: int
     raw: str
     columns: tuple[int, ...]
@@ -39,6 +41,8 @@ class TableCell:
 
 @dataclass(frozen=True)
 class TableRow:
+    """A row of a page's table as the HTML report re-renders it."""
+
     label: str
     member_path: tuple[str, ...]
     kind: str                       # item | abstract | member (a heading row naming a member)
@@ -47,6 +51,8 @@ class TableRow:
 
 @dataclass(frozen=True)
 class PageTable:
+    """A page's table kept for the HTML report, independent of the AST."""
+
     index: int
     title: str
     line: int
@@ -56,6 +62,8 @@ class PageTable:
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its page count, findings, problem or warnings, and report tables."""
+
     path: str
     pages: int = 0
     findings: list[Finding] = field(default_factory=list)

@@ -12,6 +12,8 @@ from checker.rules.names import matches
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules of a run, each id once, with the file each came from."""
+
     rules: tuple[RuleBase, ...]
     origin: dict[str, str] = field(default_factory=dict, compare=False)  # rule id -> file it came from
 
