@@ -203,6 +203,31 @@ def test_colour_always(capsys):
     assert "\x1b[1;31merror\x1b[0m" in run(capsys, "--color", "always", SEED)[1]
 
 
+def test_a_cold_run_imports_nothing_it_does_not_use():
+    """Start-up: the report templates, YAML, pyparsing, SARIF and shutil stay unimported on a plain run."""
+    unused = ["jinja2", "yaml", "pyparsing", "checker.reporters.sarif", "shutil"]
+    probe = ("import sys\n"  # a site's .pth files may have imported some: forget them, to see them imported again
+             f"for name in {unused!r}:\n    sys.modules.pop(name, None)\n"
+             "from checker.cli.main import main\nstatus = main(sys.argv[1:])\n"
+             f"print([name for name in {unused!r} if name in sys.modules], status, file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", probe, "--no-cache", "--format", "json", SEED],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    assert proc.stderr.split() == ["[]", "1"]
+
+
+@pytest.mark.parametrize("columns", ["57", None])
+def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
+    import shutil
+
+    from checker.cli.options import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+
+
 def test_the_readme_documents_every_option():
     from checker.cli.options import build_parser
 
