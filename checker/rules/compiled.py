@@ -77,61 +77,71 @@ def _entries() -> dict[str, dict]:
 
 
 # --- rebuilding models from their dump: the inverse of model_dump(mode="json") for the rule models' types
+# Each model class gets a plan once: its constructor, and a converter for each field made from the field's
+# annotation, so the packs' thousands of values are not each matched against their annotations again.
 
-_MAKERS: dict[type, Callable[..., BaseModel]] = {}
+_PLANS: dict[type, tuple[Callable[..., BaseModel], dict[str, Callable[[Any], Any]]]] = {}
 
 
 def _model(cls: type[BaseModel], data: dict[str, Any]) -> BaseModel:
-    make = _MAKERS.get(cls) or _MAKERS.setdefault(cls, trusted(cls))
-    fields = cls.model_fields
-    return make(**{name: _value(fields[name].annotation, value) for name, value in data.items()})
+    make, converters = _PLANS.get(cls) or _plan(cls)
+    return make(**{name: converters[name](value) for name, value in data.items()})
 
 
-def _value(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _plan(cls: type[BaseModel]) -> tuple[Callable[..., BaseModel], dict[str, Callable[[Any], Any]]]:
+    plan = _PLANS[cls] = (trusted(cls), {name: _converter(field.annotation)
+                                         for name, field in cls.model_fields.items()})
+    return plan
+
+
+def _converter(annotation: Any) -> Callable[[Any], Any]:
+    """A function from a dumped value to the value of type `annotation`; None stays None."""
     origin = get_origin(annotation)
     if origin is Annotated:
-        return _value(get_args(annotation)[0], value)
+        return _converter(get_args(annotation)[0])
     if origin is Union or origin is UnionType:
-        return _value(_member(get_args(annotation), value), value)
+        options = [(_test(option), _converter(option)) for option in get_args(annotation) if option is not NoneType]
+        return lambda value: None if value is None else _member(options, value, annotation)
     if origin is list:
         (item,) = get_args(annotation)
-        return [_value(item, v) for v in value]
-    if origin is Literal:
-        return value
-    if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
-            return _model(annotation, value)
+        convert = _converter(item)
+        return lambda values: None if values is None else [convert(value) for value in values]
+    if origin is None and isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):  # planned when first met: a model may nest its own kind
+            return lambda value: None if value is None else _model(annotation, value)
         if issubclass(annotation, (Enum, Decimal)):  # dumped as their value, Decimals as strings
-            return annotation(value)
-    return value  # str, int, bool: as JSON gives them
+            return lambda value: None if value is None else annotation(value)
+    return _as_dumped  # str, int, bool, Literal: as JSON gives them
 
 
-def _member(options: tuple, value: Any) -> Any:
-    """The member of a union that a dumped value came from (a rule by its `kind`)."""
-    for option in options:
-        if _fits(option, value):
-            return option
-    raise ValueError(f"{value!r} fits none of {options}")
+def _as_dumped(value: Any) -> Any:
+    return value
 
 
-def _fits(annotation: Any, value: Any) -> bool:
+def _member(options: list[tuple[Callable[[Any], bool], Callable[[Any], Any]]], value: Any, union: Any) -> Any:
+    """The value as the member of a union it was dumped from (a rule by its `kind`)."""
+    for fits, convert in options:
+        if fits(value):
+            return convert(value)
+    raise ValueError(f"{value!r} fits none of {union}")
+
+
+def _test(annotation: Any) -> Callable[[Any], bool]:
+    """Whether a dumped value came from a member of a union with this annotation."""
     origin = get_origin(annotation)
     if origin is list:
-        return isinstance(value, list)
+        return lambda value: isinstance(value, list)
     if origin is Literal:
-        return value in get_args(annotation)
-    if annotation is NoneType:
-        return False  # None never reaches here
+        return get_args(annotation).__contains__
     if issubclass(annotation, BaseModel):
         kind = annotation.model_fields.get("kind")
-        return isinstance(value, dict) and (kind is None or value.get("kind") in get_args(kind.annotation))
+        kinds = get_args(kind.annotation) if kind is not None else None
+        return lambda value: isinstance(value, dict) and (kinds is None or value.get("kind") in kinds)
     if issubclass(annotation, Enum):
-        return value in annotation._value2member_map_
+        return annotation._value2member_map_.__contains__
     if issubclass(annotation, Decimal):
-        return isinstance(value, str)
-    return isinstance(value, annotation)
+        return lambda value: isinstance(value, str)
+    return lambda value: isinstance(value, annotation)
 
 
 # --- writing the file (python3 -m checker.rules.docs)
