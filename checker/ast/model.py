@@ -8,7 +8,8 @@ so that every input line belongs to exactly one node and `Filing.render()`
 gives the input back byte for byte.  Nodes are built by `checker.ast.build`;
 nothing after this stage looks at grammar tokens.
 """
-from __future__ import annotations
+# No `from __future__ import annotations` in the model modules: pydantic would evaluate each string
+# annotation with eval() when it makes a model class, again for every subclass, at every start-up.
 
 import datetime
 from decimal import Decimal
@@ -107,7 +108,7 @@ class Cell(Node):
     paragraphs: list[str] = Field(default_factory=list)      # text blocks: the text lines
     # text blocks: the rows of a table inside the text, read from its lines; these rows
     # are views (empty `source`): the text block owns the lines
-    table: list[Row] = Field(default_factory=list)
+    table: "list[Row]" = Field(default_factory=list)  # quoted: Row is defined below
 
     @property
     def column(self) -> int | None:

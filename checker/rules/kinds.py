@@ -3,10 +3,11 @@
 The common metadata and the selectors are in checker.rules.model; the engine code for a
 kind lives in checker.findings.checks.<module>.
 """
-from __future__ import annotations
+# No `from __future__ import annotations` in the model modules: pydantic would evaluate each string
+# annotation with eval() when it makes a model class, again for every subclass, at every start-up.
 
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal, Union, get_args
+from typing import Annotated, ClassVar, Literal, Self, Union, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -56,7 +57,7 @@ class FootingRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
     @model_validator(mode="after")
-    def _bounds_need_a_run(self) -> FootingRule:
+    def _bounds_need_a_run(self) -> Self:
         for name in ("stop_after", "start_after", "start_at"):
             if getattr(self, name) is not None and self.components != "above":
                 raise ValueError(f"{name} bounds a run found above the total: it needs components: above")
@@ -153,7 +154,7 @@ class RangeRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"value", "bound"})
 
     @model_validator(mode="after")
-    def _bounds(self) -> RangeRule:
+    def _bounds(self) -> Self:
         if self.min is None and self.max is None:
             raise ValueError("a range rule needs min, max or both")
         return self

@@ -6,12 +6,13 @@ the selectors its operands use, and one `kind` that decides which further fields
 takes (checker.rules.kinds). The engine code for a kind lives in
 checker.findings.checks.<module>; here is only the declaration.
 """
-from __future__ import annotations
+# No `from __future__ import annotations` in the model modules: pydantic would evaluate each string
+# annotation with eval() when it makes a model class, again for every subclass, at every start-up.
 
 import re
 import string
 from enum import Enum
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -98,7 +99,7 @@ class Examples(Strict):
     failing: list[Example] = Field(alias="fail", min_length=1)
 
     @model_validator(mode="after")
-    def _failing_expect(self) -> Examples:
+    def _failing_expect(self) -> Self:
         for ex in self.failing:
             if not ex.expect:
                 raise ValueError(f"failing example {ex.name!r} must say which findings it expects (expect:)")
@@ -132,7 +133,7 @@ class RuleBase(Strict):
     PLACEHOLDERS: ClassVar[frozenset] = frozenset({"title", "operands", "diagnosis"})
 
     @model_validator(mode="after")
-    def _template(self) -> RuleBase:
+    def _template(self) -> Self:
         if self.message is not None:
             allowed = self.PLACEHOLDERS | type(self).EXTRA_PLACEHOLDERS
             for _, name, spec, conv in string.Formatter().parse(self.message):
