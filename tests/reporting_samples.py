@@ -5,7 +5,8 @@ from checker.findings.model import Finding, Involved, Severity
 import io
 
 from checker.reporters import Reporter, ReportOptions
-from checker.reporters.results import FileResult, PageTable, RuleInfo, RunSummary, TableCell, TableRow
+from checker.reporters.results import FileResult, RuleInfo, RunSummary
+from checker.reporters.tables import PageTable, TableCell, TableRow
 
 SEED_TITLE = "NATURE OF OPERATIONS AND SUMMARY OF SIGNIFICANT ACCOUNTING POLICIES (Details Narrative)"
 RULES = (

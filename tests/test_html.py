@@ -88,7 +88,7 @@ def test_a_cell_the_page_leaves_open_sits_where_a_finding_read_it():
     """Three values over five columns (an equity statement's movement): by default they take the first
     columns they may; the one a finding read under Total sits there, and the cells keep their order."""
     from checker.reporters.html import place_cells
-    from checker.reporters.results import TableCell, TableRow
+    from checker.reporters.tables import TableCell, TableRow
 
     columns = ("Common Stock", "Preferred", "APIC", "Deficit", "Total")
     row = TableRow("Issuance", (), "item", (TableCell(10, "$ 30", (0, 1, 2)), TableCell(11, "67,570", (1, 2, 3)),

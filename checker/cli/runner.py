@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 
 from checker.cli.cache import ResultCache, filing_digest
 from checker.cli.filings import STDIN, filings
-from checker.reporters.results import FileResult, InputProblem, page_table
+from checker.reporters.results import FileResult, InputProblem
 
 IN_PROCESS_MAX = 8  # a handful of files is checked faster than a pool starts
 
@@ -190,6 +190,8 @@ def _result(filing, findings: list, filings: dict) -> FileResult:
     result.warnings = [InputProblem(filing.path, node.line, f"warning: unparsed line kept as is ({node.reason})")
                        for _, node in filing.unparsed()]
     if _job.want_tables and findings:
+        from checker.reporters.tables import page_table
+
         for path, index in sorted(_pages_named(filing, findings, filings)):
             table = page_table(filings[path].pages[index])
             if path == filing.path:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from checker.findings.model import Finding, Severity
 from checker.reporters import Reporter
-from checker.reporters.results import FileResult, PageTable, RunSummary, TableRow
+from checker.reporters.results import FileResult, RunSummary
+from checker.reporters.tables import PageTable, TableRow
 
 LONG_CELL = 240  # text blocks can be pages long: the table shows their start
 

@@ -2,9 +2,8 @@
 
 The runner builds one `FileResult` per input file (possibly in a worker
 process, so everything here pickles cheaply) and the reporters consume them in
-input order.  A `PageTable` is a light copy of a page's grid, made only for
-pages that have findings and only when the HTML report is asked for, so that a
-batch of thousands of files never keeps its ASTs alive.
+input order.  A result may carry `PageTable`s for the HTML report
+(checker.reporters.tables).
 """
 from __future__ import annotations
 
@@ -13,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from checker.findings.model import Finding, Severity
 
-if TYPE_CHECKING:  # the AST is only needed to build tables, never at import
-    from checker.ast.model import Page, Row
+if TYPE_CHECKING:  # the HTML report's tables (checker.reporters.tables) are imported only for it
+    from checker.reporters.tables import PageTable
 
 
 @dataclass(frozen=True)
@@ -28,36 +27,6 @@ class InputProblem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class TableCell:
-    """A value cell as the HTML report re-renders it: its line, text and candidate columns."""
-
-    line: int
-    raw: str
-    columns: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """A row of a page's table as the HTML report re-renders it."""
-
-    label: str
-    member_path: tuple[str, ...]
-    kind: str                       # item | abstract | member (a heading row naming a member)
-    cells: tuple[TableCell, ...]
-
-
-@dataclass(frozen=True)
-class PageTable:
-    """A page's table kept for the HTML report, independent of the AST."""
-
-    index: int
-    title: str
-    line: int
-    columns: tuple[str, ...]
-    rows: tuple[TableRow, ...]
 
 
 @dataclass
@@ -94,25 +63,6 @@ class RunSummary:
     @property
     def findings(self) -> int:
         return sum(self.by_severity.values())
-
-
-def page_table(page: Page) -> PageTable:
-    return PageTable(
-        index=page.index,
-        title=page.name,
-        line=page.line,
-        columns=tuple(column.label for column in page.columns),
-        rows=tuple(_table_row(row) for row in page.rows),
-    )
-
-
-def _table_row(row: Row) -> TableRow:
-    return TableRow(
-        label=row.label,
-        member_path=tuple(row.member_path),
-        kind=row.kind.value,
-        cells=tuple(TableCell(cell.line, cell.raw, tuple(cell.columns)) for cell in row.cells),
-    )
 
 
 @dataclass(frozen=True)
