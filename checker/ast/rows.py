@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cached_property
 
 from checker.ast.construct import assign, trusted
 from checker.ast.kinds import ABSTRACT_ROW, EMPTY, ITEM_ROW, MEMBER_ROW, MONEY, NUMBER, TEXT
@@ -126,14 +127,19 @@ class AnyCase:
     re.IGNORECASE folds case character by character at every position tried, several times the
     work of a case-sensitive search of the lower-cased label, and these run on every row of a
     scaled page.  On ASCII text both find the same; beyond it re's folding is not str.lower
-    ("ſ" matches "s", "İ" lowers to two characters), so other labels keep the IGNORECASE search.
+    ("ſ" matches "s", "İ" lowers to two characters), so other labels keep the IGNORECASE search,
+    compiled when one first needs it.
     """
 
     def __init__(self, pattern: str):
         if re.search(r"\\[A-Z]", pattern):  # lower-casing \B, \S, \W, \D would change what it means
             raise ValueError(f"{pattern!r}: an upper-case escape cannot be lower-cased")
+        self.pattern = pattern
         self.lower = re.compile(pattern.lower())
-        self.any_case = re.compile(pattern, re.I)
+
+    @cached_property
+    def any_case(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.I)
 
     def search(self, text: str) -> bool:
         if text.isascii():
