@@ -8,12 +8,18 @@ budget (issue 4): `check` on one page at most 120 ms above bare python.  "cold" 
 `--no-cache` (parse and check); "warm" reads the result from a results cache that
 the first, uncounted run filled.
 
-Usage: speed_startup.py [--runs 7] PAGE
+On a host whose timings swing by more than a change is worth, `--instructions`
+counts the instructions each run executes instead (valgrind's callgrind, about
+fifty times slower): the same from one run to the next within a few in a
+million, and about 5 million a millisecond here.
+
+Usage: speed_startup.py [--runs 7] [--instructions] PAGE
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -47,23 +53,38 @@ def wall(argv: list[str], runs: int) -> float:
     return statistics.median(times[1:])
 
 
+def instructions(argv: list[str], runs: int) -> float:
+    """Millions of instructions the process executes (after one run that writes the byte-code)."""
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if found is None:
+        sys.exit(f"valgrind gave no count: {proc.stderr[-400:]}")
+    return int(found[1]) / 1e6
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("page")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of time")
     args = ap.parse_args()
-    bare = wall([sys.executable, "-c", "pass"], args.runs)
-    print(f"bare python3: {1000 * bare:.0f} ms")
+    measure, unit = (instructions, "M instructions") if args.instructions else (
+        lambda argv, runs: 1000 * wall(argv, runs), "ms")
+    bare = measure([sys.executable, "-c", "pass"], args.runs)
+    print(f"bare python3: {bare:.0f} {unit}")
     for name, code in STEPS:
-        spent = wall([sys.executable, "-c", code], args.runs) - bare
-        print(f"{name:<30} +{1000 * spent:4.0f} ms")
+        spent = measure([sys.executable, "-c", code], args.runs) - bare
+        print(f"{name:<30} +{spent:4.0f} {unit}")
     check = [sys.executable, "-m", "checker.cli", "--format", "json"]
-    cold = wall(check + ["--no-cache", args.page], args.runs) - bare
-    print(f"{'check PAGE, cold':<30} +{1000 * cold:4.0f} ms")
+    cold = measure(check + ["--no-cache", args.page], args.runs) - bare
+    print(f"{'check PAGE, cold':<30} +{cold:4.0f} {unit}")
     with tempfile.TemporaryDirectory() as cache:
-        warm = wall(check + ["--cache-dir", cache, args.page], args.runs) - bare
-    print(f"{'check PAGE, warm cache':<30} +{1000 * warm:4.0f} ms")
-    print(f"startup: cold_over_python_ms={1000 * cold:.0f} warm_over_python_ms={1000 * warm:.0f}")
+        warm = measure(check + ["--cache-dir", cache, args.page], args.runs) - bare
+    print(f"{'check PAGE, warm cache':<30} +{warm:4.0f} {unit}")
+    name = "M_instructions" if args.instructions else "ms"
+    print(f"startup: cold_over_python_{name}={cold:.0f} warm_over_python_{name}={warm:.0f}")
     return 0
 
 
