@@ -215,7 +215,7 @@ def test_a_cold_run_imports_nothing_it_does_not_use():
     assert proc.stderr.split() == ["[]", "1"]
 
 
-@pytest.mark.parametrize("columns", ["57", None])
+@pytest.mark.parametrize("columns", ["57", "0", "wide", None])
 def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
     import shutil
 

@@ -48,15 +48,17 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def terminal_columns() -> int:
-    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal's width, else 80."""
+    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal's width, else 80 (none of them 0)."""
     try:
-        return int(os.environ["COLUMNS"])
+        columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns
-    except (AttributeError, ValueError, OSError):
-        return 80
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def build_parser() -> argparse.ArgumentParser:
