@@ -3,7 +3,8 @@ allows under which every column rolls (begin + activity = end)? And when none do
 the one that fails (corroborated)?
 
 rows are [begin, end] + activity rows (FactRows). The walk sums the activity depth first, one vector of
-integers per alignment, so thousands of joint alignments are tried in milliseconds.
+integers per alignment, so thousands of joint alignments are tried in milliseconds. Past a caller's limit,
+a bounded search (roll_bound) answers instead.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from operator import add, attrgetter, gt, methodcaller
 from typing import NamedTuple
 
 from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
+from checker.findings.checks.roll_bound import BoundedRoll, GaveUp, bounded_search_fits
 from checker.findings.checks.relations import slipped, solve
 from checker.findings.facts import ZERO, rounding
 
@@ -26,9 +28,10 @@ ROLL_ALIGNMENTS = 1024
 
 def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS):
     """What `solve` would return for rows = [begin, end] + activity under the rollforward test: None when some
-    joint alignment rolls in every column begin and end share (or none can be tested, or there are more than
-    `limit`), else the bad columns (column, sum, activity, begin, end) of the first alignment, in
-    itertools.product order, with the fewest. Column `skip` (a Total that does not roll) is not tested.
+    joint alignment rolls in every column begin and end share (or none can be tested), else the bad columns
+    (column, sum, activity, begin, end) of the first alignment, in itertools.product order, with the fewest.
+    Column `skip` (a Total that does not roll) is not tested. With more than `limit` joint alignments, the
+    answer is _bounded's.
 
     rows holds at least one activity row. When the first alignment does not settle it, the walk goes depth
     first in that same order, each activity row adding its alignment's values to running sums by column (one
@@ -39,7 +42,7 @@ def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS
     for r in rows:
         count *= len(r.alignments)
         if count > limit:
-            return None
+            return _bounded(rows, exact, skip)
     if count == 0:
         return None
     first = _bad_columns([r.placement(0) for r in rows], exact, skip)
@@ -57,6 +60,31 @@ def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS
     (bf, ef), chosen = best[1], best[2]
     choices = [[a.placement(i) for i in range(len(a.alignments))] for a in rows[2:]]
     return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
+
+
+def _bounded(rows, exact: bool, skip: int | None):
+    """roll's answer for rows with more joint alignments than a walk tries, from bounded searches (roll_bound):
+    None when some placement rolls in every column, or under none does a column fail alone, or the searches
+    give up; else the bad column of the placement under which one column alone fails by the least (the first
+    such column in page order)."""
+    if not bounded_search_fits(rows):
+        return None
+    number = as_integers(rows)
+    if number is None:
+        return None
+    bounded = BoundedRoll(rows, number, exact, skip)
+    shared = sorted({c for bf in map(rows[0].placement, range(len(rows[0].alignments)))
+                     for ef in map(rows[1].placement, range(len(rows[1].alignments))) for c in bf.keys() & ef.keys()}
+                    - {skip})
+    try:
+        if bounded.rolling() is not None:
+            return None
+        nearest = [found for col in shared if (found := bounded.nearest(col))]
+    except GaveUp:
+        return None
+    if not nearest:
+        return None
+    return _bad_columns(min(nearest, key=lambda found: found[0])[1], exact, skip) or None
 
 
 def _walks(rows, number, exact, skip):
