@@ -39,7 +39,8 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, sized as argparse sizes it but without importing shutil.
 
     argparse makes a formatter for every add_argument, and its own sizing imports shutil,
-    which imports bz2 and lzma: about 3 ms of every start-up, for help that is seldom printed."""
+    which imports bz2 and lzma and loads their libraries: milliseconds of every start-up, for help that is
+    seldom printed."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
                  width: int | None = None):
