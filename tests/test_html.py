@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+from checker.cli.main import main
 from checker.reporters.html import HtmlReporter
 from checker.reporters.results import FileResult, InputProblem
 from reporting_samples import feed, seed_result
@@ -82,6 +84,48 @@ def test_batch_has_an_index_and_a_section_per_file():
 
 def test_no_findings():
     assert "No findings." in render([FileResult("clean.txt", pages=1)])
+
+
+def test_a_cell_the_page_leaves_open_sits_where_its_roll_forward_rolls():
+    """A cell settled by the page's arithmetic (TableCell.settled) sits in that column and says why; a finding's
+    own reading of it still comes first."""
+    from checker.reporters.html import place_cells
+    from checker.reporters.tables import TableCell, TableRow
+
+    columns = ("Total", "Paid-in capital", "Retained earnings", "Other comprehensive income")
+    row = TableRow("Net income", (), "item", (TableCell(26, "57,552", (0, 1, 2), 0),
+                                              TableCell(27, "57,552", (1, 2, 3), 2)))
+    slots = place_cells(row, 4, "file0", columns)
+    assert [slot.full if slot else None for slot in slots] == ["57,552", None, "57,552", None]
+    assert [slot.settled for slot in slots if slot] == [True, True]
+    slots = place_cells(row, 4, "file0", columns, {27: "Other comprehensive income"})
+    assert [slot.line if slot else None for slot in slots] == [26, None, None, 27]
+    assert [slot.settled for slot in slots if slot] == [True, False]
+
+
+def test_the_html_grid_places_an_equity_statements_movements_where_they_roll(tmp_path):
+    """aapl-2025q1 R6 prints each movement in one or two of four columns; a finding on the page puts it in the
+    report, whose grid shows each movement of the half-year, which rolls, in the column EDGAR's own table has it
+    in: the only placement under which it rolls."""
+    fixture = Path(__file__).parent / "fixtures" / "rules" / "sparse_total_aapl-2025q1_R6.txt"
+    lines = fixture.read_text(encoding="utf-8").split("\n")
+    assert lines[54] == "|3,049"  # the second quarter's share-based compensation: that roll fails, the first rolls
+    lines[54] = "|3,649"
+    page = tmp_path / "R6.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    report = tmp_path / "report.html"
+    assert main(["--no-cache", "--quiet", "--html", str(report), str(page)]) == 0  # a warning
+    html = report.read_text(encoding="utf-8")
+    assert 'data-rule="RF003"' in html
+    # EDGAR's columns for the first half-year's movements (rhtm ground truth): Total 0, paid-in capital 1,
+    # retained earnings 2, other comprehensive income 3
+    truth = {19: 1, 21: 1, 22: 2, 24: 1, 26: 0, 27: 2, 29: 2, 31: 2, 33: 0, 34: 3}
+    for line, column in truth.items():
+        row = re.search(rf'<tr[^>]*>((?:(?!</tr>).)*?data-line="{line}".*?)</tr>', html, re.S)
+        assert row is not None, line
+        cells = re.findall(r"<td[^>]*>", row.group(1))
+        assert [i for i, td in enumerate(cells) if f'data-line="{line}"' in td] == [column], line
+        assert "placed where the roll-forward rolls" in cells[column]
 
 
 def test_a_cell_the_page_leaves_open_sits_where_a_finding_read_it():

@@ -1,6 +1,8 @@
 """roll_bound's search against brute force, on equity-statement-like pages: balances in every column,
 movements printed in one or two of them (so each may sit in several). Whether some placement rolls, and
 which column fails alone and by how little, must be what trying every placement says."""
+from itertools import product
+
 from hypothesis import given, settings, strategies as st
 
 from checker.ast import parse_text
@@ -86,6 +88,23 @@ def test_the_bounded_search_agrees_with_trying_every_placement(statement, skip):
     if reported is not None:
         (col, *_), = reported
         assert min(m[col] for m in fails_alone if col in m) == min(v for m in fails_alone for v in m.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(statements(), st.none() | st.integers(0, 3))
+def test_the_rows_every_rolling_placement_agrees_on_are_those_brute_force_finds(statement, skip):
+    begin, movements, end = statement
+    rows = roll_rows(page(begin, movements, end))
+    placements = list(product(*[range(len(r.alignments)) for r in rows]))
+    rolling = [chosen for chosen in placements
+               if not misses([r.placement(i) for r, i in zip(rows, chosen)], skip)]
+    for cap in (2, 64):  # past the cap, nothing is settled
+        agreed = BoundedRoll(rows, as_integers(rows), True, skip).agreed(cap)
+        if not rolling or len(rolling) > cap:
+            assert agreed == {}
+        else:
+            assert agreed == {k: chosen[0] for k, chosen in enumerate(zip(*rolling))
+                              if len(rows[k].alignments) > 1 and len(set(chosen)) == 1}
 
 
 def test_an_equity_statement_with_thousands_of_placements_is_read():

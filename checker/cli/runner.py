@@ -190,10 +190,12 @@ def _result(filing, findings: list, filings: dict) -> FileResult:
     result.warnings = [InputProblem(filing.path, node.line, f"warning: unparsed line kept as is ({node.reason})")
                        for _, node in filing.unparsed()]
     if _job.want_tables and findings:
+        from checker.findings.engine import settled_columns
         from checker.reporters.tables import page_table
 
         for path, index in sorted(_pages_named(filing, findings, filings)):
-            table = page_table(filings[path].pages[index])
+            page = filings[path].pages[index]
+            table = page_table(page, settled_columns(page, path, _rules))
             if path == filing.path:
                 result.tables[index] = table
             else:  # a finding across files names a cell on another file's page

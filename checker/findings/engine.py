@@ -172,6 +172,21 @@ def compiled(rules: RuleSet) -> Program:
     return program
 
 
+def settled_columns(page: Page, path: str, rules: RuleSet) -> dict[int, int]:
+    """line -> column for cells whose column the page leaves open but its arithmetic fixes: every placement
+    under which a roll-forward rolls puts them there. For the HTML report's grid; not a finding."""
+    from checker.findings.checks import SETTLES
+
+    program = compiled(rules)
+    ctx = Context(path, page, PageFacts(page, program.memo))
+    out: dict[int, int] = {}
+    for c in program.rules:
+        settle = SETTLES.get(c.rule.kind)
+        if settle is not None and (c.page_test is every_page or c.page_test(page)):
+            out.update(settle(c, ctx))
+    return out
+
+
 def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
     """Every finding of every rule on every page of the filing, in a deterministic order."""
     return check_filings([filing], rules)[0]

@@ -35,6 +35,7 @@ class GridCell:
     text: str
     full: str
     uncertain: bool
+    settled: bool = False  # the column is not printed, but every placement under which a roll-forward rolls puts it here
     findings: list[str] = field(default_factory=list)
     severity: str = ""
 
@@ -79,8 +80,9 @@ class FileView:
 def place_cells(row: TableRow, width: int, file_id: str, columns: tuple[str, ...] = (),
                 assumed: dict[int, str] | None = None) -> list[GridCell | None]:
     """Put each cell in its column: the exact one; else the one a finding named for it (`assumed`: line ->
-    column header); else the first free candidate right of the cells before, else any free candidate, else
-    the first free slot. A cell whose column the page leaves open shows where a finding read it."""
+    column header); else the one the page's arithmetic puts it in (`TableCell.settled`); else the first free
+    candidate right of the cells before, else any free candidate, else the first free slot. A cell whose
+    column the page leaves open shows where a finding read it."""
     assumed = assumed or {}
     slots: list[GridCell | None] = [None] * width
     last = -1  # the column of the cell placed before: the cells of a row keep their order
@@ -90,7 +92,9 @@ def place_cells(row: TableRow, width: int, file_id: str, columns: tuple[str, ...
         free = [i for i in cell.columns if 0 <= i < width and slots[i] is None]
         ordered = [i for i in free if i > last]
         named = [i for i in ordered if i < len(columns) and columns[i] == assumed.get(cell.line)]
-        free = named or ordered or free or [i for i in range(width) if slots[i] is None]
+        settled = [i for i in ordered if i == cell.settled]
+        view.settled = bool(settled) and not named
+        free = named or settled or ordered or free or [i for i in range(width) if slots[i] is None]
         if not free:
             slots.append(None)
             free = [len(slots) - 1]

@@ -21,6 +21,7 @@ class TableCell:
     line: int
     raw: str
     columns: tuple[int, ...]
+    settled: int | None = None      # of several columns, the one the page's arithmetic puts it in (a roll-forward)
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,24 @@ class PageTable:
     rows: tuple[TableRow, ...]
 
 
-def page_table(page: Page) -> PageTable:
+def page_table(page: Page, settled: dict[int, int] | None = None) -> PageTable:
+    """The page's grid; `settled`: line -> column of cells the page leaves open (checker.findings.engine's
+    settled_columns)."""
+    settled = settled or {}
     return PageTable(
         index=page.index,
         title=page.name,
         line=page.line,
         columns=tuple(column.label for column in page.columns),
-        rows=tuple(_table_row(row) for row in page.rows),
+        rows=tuple(_table_row(row, settled) for row in page.rows),
     )
 
 
-def _table_row(row: Row) -> TableRow:
+def _table_row(row: Row, settled: dict[int, int]) -> TableRow:
     return TableRow(
         label=row.label,
         member_path=tuple(row.member_path),
         kind=row.kind.value,
-        cells=tuple(TableCell(cell.line, cell.raw, tuple(cell.columns)) for cell in row.cells),
+        cells=tuple(TableCell(cell.line, cell.raw, tuple(cell.columns),
+                              settled.get(cell.line) if len(cell.columns) > 1 else None) for cell in row.cells),
     )

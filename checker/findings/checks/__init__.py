@@ -28,3 +28,7 @@ CHECKS = {
     "ratio": ratio.check,
     "tie_out": tie_out.check,  # run once a filing, with every page's Context (checker.rules.kinds.FILING_KINDS)
 }
+# kinds that can also say where the cells a page leaves open sit (the HTML report's grid shows them there)
+SETTLES = {
+    "rollforward": rollforward.settled_cells,
+}

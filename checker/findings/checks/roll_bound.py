@@ -58,19 +58,48 @@ class BoundedRoll:
         when under none do the other columns roll."""
         return self._best(column)
 
+    def agreed(self, cap: int = 64) -> dict[int, int]:
+        """Row position -> the alignment every placement that rolls gives that row, for the rows of several
+        alignments on which they all agree; empty when none rolls, or more than `cap` do."""
+        begin, end = self.rows[0], self.rows[1]
+        found: list[tuple[int, ...]] = []  # each placement that rolls: an alignment index for each row
+        for i, bf in enumerate(map(begin.placement, range(len(begin.alignments)))):
+            for j, ef in enumerate(map(end.placement, range(len(end.alignments)))):
+                if not bf.keys() & ef.keys():
+                    continue
+                tested, base, slack = self._tests(bf, ef)
+                try:
+                    paths = self.search.every(tested, base, slack, cap - len(found))
+                except GaveUp:
+                    return {}
+                if paths is None:
+                    return {}
+                found += [(i, j, *(dict(zip(self.order, path))[k] for k in range(len(self.rows) - 2)))
+                          for path in paths]
+        if not found:
+            return {}
+        return {k: chosen[0] for k, chosen in enumerate(zip(*found))
+                if len(self.rows[k].alignments) > 1 and len(set(chosen)) == 1}
+
+    def _tests(self, bf, ef):
+        """The columns tested under placements of begin and end, begin - end and the slack in each."""
+        number, width = self.number, self.width
+        tested = [c in bf and c in ef and c != self.skip for c in range(width)]
+        base = [number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width)]
+        slack = [(0 if self.exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else 0
+                 for c in range(width)]
+        return tested, base, slack
+
     def _best(self, column: int | None):
         begin, end, acts = self.rows[0], self.rows[1], self.rows[2:]
-        number, width, best = self.number, self.width, None
+        best = None
         for bf in map(begin.placement, range(len(begin.alignments))):
             for ef in map(end.placement, range(len(end.alignments))):
                 if not bf.keys() & ef.keys():
                     continue  # as roll_search: placements of begin and end that share no column are no reading
                 if column is not None and not (column in bf and column in ef):
                     continue
-                tested = [c in bf and c in ef and c != self.skip for c in range(width)]
-                base = [number[id(bf[c])][0] - number[id(ef[c])][0] if tested[c] else 0 for c in range(width)]
-                slack = [(0 if self.exact else number[id(bf[c])][1] + number[id(ef[c])][1]) if tested[c] else 0
-                         for c in range(width)]
+                tested, base, slack = self._tests(bf, ef)
                 found = self.search.run(tested, base, slack, column, None if best is None else best[0])
                 if found is not None and (best is None or found[0] < best[0]):
                     chosen = dict(zip(self.order, found[1]))
@@ -105,13 +134,22 @@ class _Search:
         """(miss, alignment indices): the placement under which the tested columns roll and `column` (when not
         None) misses by the least, below `beat`; or None."""
         self.columns = [c for c, on in enumerate(tested) if on]
-        self.slack, self.column = slack, column
+        self.slack, self.column, self.every_path = slack, column, None
         self.best = None if beat is None else (beat, None)
         self._walk(base, base, 0, [])
         return None if self.best is None or self.best[1] is None else self.best
 
-    def _walk(self, low, high, k, path) -> bool:
-        """True when the search is over (a placement that rolls, when no column is relaxed)."""
+    def every(self, tested, base, slack, cap: int):
+        """The alignment indices of every placement under which the tested columns roll; None when there are
+        more than `cap`."""
+        self.columns = [c for c, on in enumerate(tested) if on]
+        self.slack, self.column, self.best, self.every_path = slack, None, None, []
+        over = self._walk(base, base, 0, [], cap)
+        return None if over else self.every_path
+
+    def _walk(self, low, high, k, path, cap: int = 0) -> bool:
+        """True when the search is over: a placement that rolls, when no column is relaxed; when every such
+        placement is collected (`every`), more than `cap` of them."""
         self.budget[0] -= 1
         if self.budget[0] < 0:
             raise GaveUp
@@ -126,11 +164,14 @@ class _Search:
         if self.best is not None and miss >= self.best[0]:
             return False
         if k == len(self.choices):
+            if self.every_path is not None:
+                self.every_path.append(tuple(path))
+                return len(self.every_path) > cap
             self.best = (miss, list(path))
             return column is None
         for i, (lo, hi) in enumerate(self.choices[k]):
             path.append(i)
-            over = self._walk(tuple(map(add, low, lo)), tuple(map(add, high, hi)), k + 1, path)
+            over = self._walk(tuple(map(add, low, lo)), tuple(map(add, high, hi)), k + 1, path, cap)
             path.pop()
             if over:
                 return True

@@ -19,7 +19,9 @@ from checker.ast.values import header_date
 from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, scales, slip_diagnosis
-from checker.findings.checks.roll_search import NOT_CORROBORATED, ROLL_ALIGNMENTS, column_slips, corroborated, roll
+from checker.findings.checks.roll_bound import BoundedRoll, bounded_search_fits
+from checker.findings.checks.roll_search import (NOT_CORROBORATED, ROLL_ALIGNMENTS, as_integers, column_slips,
+                                                 corroborated, roll)
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import describe, period_month
 
@@ -178,10 +180,10 @@ def label_date(label: str):
     return header_date(found[-1]) if found else None
 
 
-def check_rollforward(compiled, ctx):
+def rolls(compiled, ctx):
+    """(rows = [begin, end] + activity, skip) for each roll-forward the rule reads on the page; `skip` is a
+    Total column the movements leave empty, which does not roll."""
     rule = compiled.rule
-    exact = rule.tolerance == "exact"
-    out = []
     found = repeated_pairs(compiled, ctx, rule.max_rows) if rule.balances == "repeated" else \
         pairs(compiled, ctx, rule.max_rows)
     for b, e, between in found:
@@ -190,8 +192,16 @@ def check_rollforward(compiled, ctx):
         skip = row_sums.sparse_total(ctx.page, b, between)
         if skip is not None:  # a movement printed once is in a member column: its total was left empty
             between = [r.avoiding(skip) if len(r.facts) == 1 else r for r in between]
-        rows = [b, e] + between
-        # a rule that can add up whole rows (an equity statement's) does that rather than a long search
+        yield [b, e] + between, skip
+
+
+def check_rollforward(compiled, ctx):
+    rule = compiled.rule
+    exact = rule.tolerance == "exact"
+    out = []
+    for rows, skip in rolls(compiled, ctx):
+        # a rule that can add up whole rows (an equity statement's) walks fewer placements (past them, a bounded
+        # search answers, and then whole rows)
         best = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
         finding = None if best is None else _rollforward_finding(rule, ctx, rows, best, exact, skip)
         # nothing found column by column (some alignment rolls in every column begin and end share, there are
@@ -201,6 +211,18 @@ def check_rollforward(compiled, ctx):
             finding = row_sums.finding(rule, ctx, rows, skip)
         if finding is not None:
             out.append(finding)
+    return out
+
+
+def settled_cells(compiled, ctx) -> dict[int, int]:
+    """line -> column of the cells whose column the page leaves open, where every placement under which a
+    roll-forward the rule reads rolls puts them (for the HTML report's grid)."""
+    exact = compiled.rule.tolerance == "exact"
+    out = {}
+    for rows, skip in rolls(compiled, ctx):
+        if bounded_search_fits(rows) and (number := as_integers(rows)) is not None:
+            for k, i in BoundedRoll(rows, number, exact, skip).agreed().items():
+                out.update({fact.cell.line: col for col, fact in rows[k].placement(i).items()})
     return out
 
 
