@@ -58,18 +58,26 @@ class BoundedRoll:
         when under none do the other columns roll."""
         return self._best(column)
 
-    def agreed(self, cap: int = 64) -> dict[int, int]:
+    def agreed(self, cap: int = 64, relax: int | None = None) -> dict[int, int]:
         """Row position -> the alignment every placement that rolls gives that row, for the rows of several
-        alignments on which they all agree; empty when none rolls, or more than `cap` do."""
+        alignments on which they all agree; empty when none rolls, or more than `cap` do. With `relax`, the
+        placements are those under which every column but that one rolls and it misses by the least."""
         begin, end = self.rows[0], self.rows[1]
+        try:
+            nearest = None if relax is None else self.nearest(relax)
+        except GaveUp:
+            return {}
+        if relax is not None and nearest is None:
+            return {}
         found: list[tuple[int, ...]] = []  # each placement that rolls: an alignment index for each row
         for i, bf in enumerate(map(begin.placement, range(len(begin.alignments)))):
             for j, ef in enumerate(map(end.placement, range(len(end.alignments)))):
-                if not bf.keys() & ef.keys():
+                if not bf.keys() & ef.keys() or relax is not None and not (relax in bf and relax in ef):
                     continue
                 tested, base, slack = self._tests(bf, ef)
                 try:
-                    paths = self.search.every(tested, base, slack, cap - len(found))
+                    paths = self.search.every(tested, base, slack, cap - len(found), relax,
+                                              0 if nearest is None else nearest[0])
                 except GaveUp:
                     return {}
                 if paths is None:
@@ -139,11 +147,11 @@ class _Search:
         self._walk(base, base, 0, [])
         return None if self.best is None or self.best[1] is None else self.best
 
-    def every(self, tested, base, slack, cap: int):
-        """The alignment indices of every placement under which the tested columns roll; None when there are
-        more than `cap`."""
+    def every(self, tested, base, slack, cap: int, column: int | None = None, within: int = 0):
+        """The alignment indices of every placement under which the tested columns roll, but `column`, which
+        misses by `within` at most; None when there are more than `cap`."""
         self.columns = [c for c, on in enumerate(tested) if on]
-        self.slack, self.column, self.best, self.every_path = slack, None, None, []
+        self.slack, self.column, self.best, self.every_path, self.within = slack, column, None, [], within
         over = self._walk(base, base, 0, [], cap)
         return None if over else self.every_path
 
@@ -161,7 +169,10 @@ class _Search:
                 if c != column:
                     return False
                 miss = short
-        if self.best is not None and miss >= self.best[0]:
+        if self.every_path is not None:
+            if miss > self.within:
+                return False
+        elif self.best is not None and miss >= self.best[0]:
             return False
         if k == len(self.choices):
             if self.every_path is not None:

@@ -216,13 +216,21 @@ def check_rollforward(compiled, ctx):
 
 def settled_cells(compiled, ctx) -> dict[int, int]:
     """line -> column of the cells whose column the page leaves open, where every placement under which a
-    roll-forward the rule reads rolls puts them (for the HTML report's grid)."""
-    exact = compiled.rule.tolerance == "exact"
+    roll-forward the rule reads rolls puts them; for one that does not roll, every placement under which only
+    the column the check reports fails (for the HTML report's grid)."""
+    rule = compiled.rule
+    exact = rule.tolerance == "exact"
     out = {}
     for rows, skip in rolls(compiled, ctx):
-        if bounded_search_fits(rows) and (number := as_integers(rows)) is not None:
-            for k, i in BoundedRoll(rows, number, exact, skip).agreed().items():
-                out.update({fact.cell.line: col for col, fact in rows[k].placement(i).items()})
+        if not bounded_search_fits(rows) or (number := as_integers(rows)) is None:
+            continue
+        bounded = BoundedRoll(rows, number, exact, skip)
+        agreed = bounded.agreed()
+        if not agreed:
+            bad = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
+            agreed = bounded.agreed(relax=bad[0][0]) if bad and len(bad) == 1 else {}
+        for k, i in agreed.items():
+            out.update({fact.cell.line: col for col, fact in rows[k].placement(i).items()})
     return out
 
 
