@@ -62,7 +62,6 @@ class BoundedRoll:
         """Row position -> the alignment every placement that rolls gives that row, for the rows of several
         alignments on which they all agree; empty when none rolls, or more than `cap` do. With `relax`, the
         placements are those under which every column but that one rolls and it misses by the least."""
-        begin, end = self.rows[0], self.rows[1]
         try:
             nearest = None if relax is None else self.nearest(relax)
         except GaveUp:
@@ -70,20 +69,16 @@ class BoundedRoll:
         if relax is not None and nearest is None:
             return {}
         found: list[tuple[int, ...]] = []  # each placement that rolls: an alignment index for each row
-        for i, bf in enumerate(map(begin.placement, range(len(begin.alignments)))):
-            for j, ef in enumerate(map(end.placement, range(len(end.alignments)))):
-                if not bf.keys() & ef.keys() or relax is not None and not (relax in bf and relax in ef):
-                    continue
-                tested, base, slack = self._tests(bf, ef)
-                try:
-                    paths = self.search.every(tested, base, slack, cap - len(found), relax,
-                                              0 if nearest is None else nearest[0])
-                except GaveUp:
-                    return {}
-                if paths is None:
-                    return {}
-                found += [(i, j, *(dict(zip(self.order, path))[k] for k in range(len(self.rows) - 2)))
-                          for path in paths]
+        searched = {k: m for m, k in enumerate(self.order)}  # activity row -> its place in the search
+        for i, j, bf, ef in self._end_pairs(relax):
+            try:
+                paths = self.search.every(*self._tests(bf, ef), cap - len(found), relax,
+                                          0 if nearest is None else nearest[0])
+            except GaveUp:
+                return {}
+            if paths is None:
+                return {}
+            found += [(i, j, *(path[searched[k]] for k in range(len(self.rows) - 2))) for path in paths]
         if not found:
             return {}
         return {k: chosen[0] for k, chosen in enumerate(zip(*found))
@@ -98,22 +93,24 @@ class BoundedRoll:
                  for c in range(width)]
         return tested, base, slack
 
+    def _end_pairs(self, column: int | None):
+        """(i, j, begin's placement i, end's placement j) for the pairs that share a column, and `column` when
+        given; as in roll_search, placements of begin and end that share no column are no reading."""
+        begin, end = self.rows[0], self.rows[1]
+        for i, bf in enumerate(map(begin.placement, range(len(begin.alignments)))):
+            for j, ef in enumerate(map(end.placement, range(len(end.alignments)))):
+                if bf.keys() & ef.keys() and (column is None or column in bf and column in ef):
+                    yield i, j, bf, ef
+
     def _best(self, column: int | None):
-        begin, end, acts = self.rows[0], self.rows[1], self.rows[2:]
         best = None
-        for bf in map(begin.placement, range(len(begin.alignments))):
-            for ef in map(end.placement, range(len(end.alignments))):
-                if not bf.keys() & ef.keys():
-                    continue  # as roll_search: placements of begin and end that share no column are no reading
-                if column is not None and not (column in bf and column in ef):
-                    continue
-                tested, base, slack = self._tests(bf, ef)
-                found = self.search.run(tested, base, slack, column, None if best is None else best[0])
-                if found is not None and (best is None or found[0] < best[0]):
-                    chosen = dict(zip(self.order, found[1]))
-                    best = (found[0], [bf, ef] + [a.placement(chosen[k]) for k, a in enumerate(acts)])
-                    if column is None:
-                        return best  # any placement that rolls will do
+        for _, _, bf, ef in self._end_pairs(column):
+            found = self.search.run(*self._tests(bf, ef), column, None if best is None else best[0])
+            if found is not None and (best is None or found[0] < best[0]):
+                chosen = dict(zip(self.order, found[1]))
+                best = (found[0], [bf, ef] + [a.placement(chosen[k]) for k, a in enumerate(self.rows[2:])])
+                if column is None:
+                    return best  # any placement that rolls will do
         return best
 
 
