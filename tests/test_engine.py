@@ -93,3 +93,14 @@ def test_findings_are_sorted_and_deterministic():
     a = check_filing(parse_file(str(FIXTURES / "seed_filing.txt")), RULES)
     b = check_filing(parse_file(str(FIXTURES / "seed_filing.txt")), RULES)
     assert a == b and a == sorted(a, key=lambda f: (f.sort_key(), f.fingerprint))
+
+
+def test_a_cell_two_readings_place_apart_is_not_settled(monkeypatch):
+    """settled_columns keeps a cell's column only when every rule's reading agrees on it."""
+    import checker.findings.checks as checks
+    from checker.findings.engine import settled_columns
+
+    readings = {"RF001": [(19, 1), (24, 1)], "RF003": [(19, 2), (24, 1), (26, 0)]}
+    monkeypatch.setitem(checks.SETTLES, "rollforward", lambda c, ctx: readings.get(c.rule.id, []))
+    filing = parse_file(str(FIXTURES / "sparse_total_aapl-2025q1_R6.txt"))
+    assert settled_columns(filing.pages[0], filing.path, load_rules().select()) == {24: 1, 26: 0}

@@ -173,18 +173,20 @@ def compiled(rules: RuleSet) -> Program:
 
 
 def settled_columns(page: Page, path: str, rules: RuleSet) -> dict[int, int]:
-    """line -> column for cells whose column the page leaves open but its arithmetic fixes: every placement
-    under which a roll-forward rolls puts them there. For the HTML report's grid; not a finding."""
+    """line -> column for cells whose column the page leaves open but its arithmetic fixes (see
+    checks.SETTLES: where a roll-forward rolls), unless two readings put a cell in different columns. For the
+    HTML report's grid; not a finding."""
     from checker.findings.checks import SETTLES
 
     program = compiled(rules)
     ctx = Context(path, page, PageFacts(page, program.memo))
-    out: dict[int, int] = {}
+    found: dict[int, set[int]] = {}
     for c in program.rules:
         settle = SETTLES.get(c.rule.kind)
         if settle is not None and (c.page_test is every_page or c.page_test(page)):
-            out.update(settle(c, ctx))
-    return out
+            for line, column in settle(c, ctx):
+                found.setdefault(line, set()).add(column)
+    return {line: columns.pop() for line, columns in found.items() if len(columns) == 1}
 
 
 def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:

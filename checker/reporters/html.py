@@ -35,7 +35,7 @@ class GridCell:
     text: str
     full: str
     uncertain: bool
-    settled: bool = False  # the column is not printed, but every placement under which a roll-forward rolls puts it here
+    settled: bool = False  # the column is not printed, but the page's arithmetic puts it here (TableCell.settled)
     findings: list[str] = field(default_factory=list)
     severity: str = ""
 

@@ -28,7 +28,8 @@ CHECKS = {
     "ratio": ratio.check,
     "tie_out": tie_out.check,  # run once a filing, with every page's Context (checker.rules.kinds.FILING_KINDS)
 }
-# kinds that can also say where the cells a page leaves open sit (the HTML report's grid shows them there)
+# kinds that can also say where the cells a page leaves open sit: (line, column) pairs, which the HTML report's
+# grid follows (engine.settled_columns)
 SETTLES = {
     "rollforward": rollforward.settled_cells,
 }

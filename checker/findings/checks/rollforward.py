@@ -214,13 +214,12 @@ def check_rollforward(compiled, ctx):
     return out
 
 
-def settled_cells(compiled, ctx) -> dict[int, int]:
-    """line -> column of the cells whose column the page leaves open, where every placement under which a
+def settled_cells(compiled, ctx):
+    """(line, column) for the cells whose column the page leaves open, where every placement under which a
     roll-forward the rule reads rolls puts them; for one that does not roll, every placement under which only
-    the column the check reports fails (for the HTML report's grid)."""
+    the column the check reports fails, by the least (for the HTML report's grid)."""
     rule = compiled.rule
     exact = rule.tolerance == "exact"
-    out = {}
     for rows, skip in rolls(compiled, ctx):
         if not bounded_search_fits(rows) or (number := as_integers(rows)) is None:
             continue
@@ -230,8 +229,7 @@ def settled_cells(compiled, ctx) -> dict[int, int]:
             bad = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
             agreed = bounded.agreed(relax=bad[0][0]) if bad and len(bad) == 1 else {}
         for k, i in agreed.items():
-            out.update({fact.cell.line: col for col, fact in rows[k].placement(i).items()})
-    return out
+            yield from ((fact.cell.line, col) for col, fact in rows[k].placement(i).items())
 
 
 def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
