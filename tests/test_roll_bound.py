@@ -1,6 +1,7 @@
 """roll_bound's search against brute force, on equity-statement-like pages: balances in every column,
-movements printed in one or two of them (so each may sit in several). Whether some placement rolls, and
-which column fails alone and by how little, must be what trying every placement says."""
+movements printed in one or two of them (so each may sit in several). Whether some placement rolls, which
+column fails alone and by how little, and which rows all the placements that roll agree on (the HTML grid's
+settled cells) must be what trying every placement says."""
 from itertools import product
 
 from hypothesis import given, settings, strategies as st
