@@ -18,8 +18,8 @@ import re
 
 from checker.findings.alignments import joint_placements
 from checker.findings.checks.footing_declared import finding, foots, nil_foots, total_slip
-from checker.findings.checks.relations import ambiguous, compatible, scales, solve
-from checker.findings.checks.section_search import HOLDS, readings
+from checker.findings.checks.relations import HOLDS, ambiguous, compatible, scales, solve
+from checker.findings.checks.section_search import readings
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
 

@@ -16,11 +16,10 @@ from decimal import Decimal
 from functools import partial
 from itertools import islice, product
 
-from checker.findings.checks.relations import Culprit, ambiguous, operand, select, slip_diagnosis, solve
+from checker.findings.checks.relations import HOLDS, Culprit, ambiguous, operand, select, slip_diagnosis, solve
 from checker.findings.diagnosis import diagnose, fmt
 
 MAX_CHOICES = 16  # (numerator, denominator) rows tried for one quotient row
-HOLDS = "holds"
 ONE = Decimal(1)
 # the denominator as read, or in thousands or millions the other way: "In Thousands, except Share data" pages
 # that print their share counts in thousands all the same; the columns that agree say which

@@ -68,6 +68,9 @@ def scales(frow) -> frozenset[int]:
     return frozenset(f.cell.scale for f in frow.facts.values() if f.printed)
 
 
+HOLDS = "holds"  # a relation that holds: what a caller of solve passes as `held`, and a search returns
+
+
 def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None, held=None):
     """The violations of the alignment with the fewest, or None when some alignment satisfies `test` (`held`
     then, when given, for a caller that must tell the two apart) or none can evaluate it. Among alignments

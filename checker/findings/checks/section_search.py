@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from itertools import product
 
+from checker.findings.checks.relations import HOLDS
 from checker.findings.checks.roll_search import as_integers
 
 MAX_HALF = 4096  # placements of one half's rows listed; beyond, the section is not read
 MAX_READINGS = 64  # placements under which all columns but one foot, gathered for a finding to choose from
-HOLDS = "holds"
 
 
 def readings(total, section):
