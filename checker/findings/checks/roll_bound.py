@@ -58,6 +58,13 @@ class BoundedRoll:
         when under none do the other columns roll."""
         return self._best(column)
 
+    def alone(self):
+        """The placements under which one column alone fails, by the least of any column begin and end share
+        (the first such column in page order among equal misses); None when under none does."""
+        shared = sorted({c for _, _, bf, ef in self._end_pairs(None) for c in bf.keys() & ef.keys()} - {self.skip})
+        nearest = [found for column in shared if (found := self.nearest(column))]
+        return min(nearest, key=lambda found: found[0])[1] if nearest else None
+
     def agreed(self, cap: int = 64, relax: int | None = None) -> dict[int, int]:
         """Row position -> the alignment every placement that rolls gives that row, for the rows of several
         alignments on which they all agree; empty when none rolls, or more than `cap` do. With `relax`, the

@@ -73,18 +73,11 @@ def _bounded(rows, exact: bool, skip: int | None):
     if number is None:
         return None
     bounded = BoundedRoll(rows, number, exact, skip)
-    shared = sorted({c for bf in map(rows[0].placement, range(len(rows[0].alignments)))
-                     for ef in map(rows[1].placement, range(len(rows[1].alignments))) for c in bf.keys() & ef.keys()}
-                    - {skip})
     try:
-        if bounded.rolling() is not None:
-            return None
-        nearest = [found for col in shared if (found := bounded.nearest(col))]
+        placed = None if bounded.rolling() is not None else bounded.alone()
     except GaveUp:
         return None
-    if not nearest:
-        return None
-    return _bad_columns(min(nearest, key=lambda found: found[0])[1], exact, skip) or None
+    return None if placed is None else _bad_columns(placed, exact, skip) or None
 
 
 def _walks(rows, number, exact, skip):
