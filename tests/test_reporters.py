@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from checker.findings.model import Severity
 from checker.reporters import FORMATS, reporter_for
 from checker.reporters.github import escape_data, escape_property
 from checker.reporters.results import FileResult, InputProblem
@@ -49,6 +51,20 @@ def test_text_statistics_counts_by_rule():
     text = render("text", [seed_result(), seed_result("other.txt")], statistics=True)
     assert "     2  XR001    error    Options outstanding agree with antidilutive options" in text
     assert "     2  RG001    warning  Percentages lie between 0% and 100%" in text
+
+
+def test_text_statistics_give_the_severity_each_finding_took():
+    # a rule's findings may take another severity than its default (RF001's corroborated ones): the statistics
+    # count them apart, so that each severity's lines add up to the summary line's count
+    lowered = seed_result("other.txt")
+    lowered.findings[1] = replace(lowered.findings[1], severity=Severity.info)
+    text = render("text", [seed_result(), lowered], statistics=True)
+    assert text.splitlines()[-4:] == [
+        "     2  XR001    error    Options outstanding agree with antidilutive options",
+        "     1  RG001    warning  Percentages lie between 0% and 100%",
+        "     1  RG001    info     Percentages lie between 0% and 100%",
+        "Found 4 findings in 2 files (2 pages): 2 errors, 1 warning, 1 info.",
+    ]
 
 
 def test_text_summary_without_findings():

@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     out.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report to FILE")
     out.add_argument("-q", "--quiet", action="store_true", help="text: one line per finding, no details or summary")
-    out.add_argument("--statistics", action="store_true", help="text: counts by rule after the findings")
+    out.add_argument("--statistics", action="store_true", help="text: counts by rule and severity after the findings")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text output (default: auto, only on a terminal)")
     rules = p.add_argument_group("rules")

@@ -51,6 +51,9 @@ class RunSummary:
     problems: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     by_rule: dict[str, int] = field(default_factory=dict)
+    # (rule, severity found): a rule's findings need not all take its default severity (a corroborated
+    # roll-forward, a reading the page leaves open)
+    by_rule_severity: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -59,6 +62,8 @@ class RunSummary:
         for finding in result.findings:
             self.by_severity[finding.severity.value] += 1
             self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+            key = (finding.rule, finding.severity.value)
+            self.by_rule_severity[key] = self.by_rule_severity.get(key, 0) + 1
 
     @property
     def findings(self) -> int:

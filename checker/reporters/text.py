@@ -10,7 +10,7 @@ Colour only when the CLI says the stream is a terminal.
 """
 from __future__ import annotations
 
-from checker.findings.model import Finding, Involved
+from checker.findings.model import Finding, Involved, Severity
 from checker.reporters import Reporter
 from checker.reporters.results import FileResult, RunSummary
 
@@ -55,13 +55,13 @@ class TextReporter(Reporter):
         self.out.write(summary_line(summary) + "\n")
 
     def _statistics(self, summary: RunSummary) -> str:
-        titles = {rule.id: rule for rule in self.options.rules}
-        lines = []
-        for rule_id, count in sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0])):
-            rule = titles.get(rule_id)
-            severity = rule.severity if rule else ""
-            lines.append(f"{count:>6}  {rule_id:<8} {severity:<8} {rule.title if rule else ''}".rstrip())
-        return "".join(line + "\n" for line in lines)
+        """One line per rule and severity its findings took, most first: the lines of a severity add up to
+        the summary line's count of it."""
+        titles = {rule.id: rule.title for rule in self.options.rules}
+        rank = {severity.value: i for i, severity in enumerate(Severity)}
+        counts = sorted(summary.by_rule_severity.items(), key=lambda item: (-item[1], item[0][0], rank[item[0][1]]))
+        return "".join(f"{count:>6}  {rule_id:<8} {severity:<8} {titles.get(rule_id, '')}".rstrip() + "\n"
+                       for (rule_id, severity), count in counts)
 
 
 def cell_context(cell: Involved) -> str:
