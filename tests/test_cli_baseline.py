@@ -99,14 +99,21 @@ def test_baseline_commit_reports_only_the_findings_a_change_brings(repository, c
         assert status == 1 and found == [("XR002", "./filing.txt", [20, 32]), ("XR001", "./new pages/R2.txt", [22, 35])]
 
 
-def test_baseline_commit_errors(repository, tmp_path_factory, monkeypatch, capsys):
+def test_baseline_commit_errors(repository, tmp_path_factory, capsys):
     assert run(capsys, "--baseline-commit", "nope", "filing.txt")[::2] == (
         2, 'check: --baseline-commit: no such revision: "nope"\n')
     (repository / "b.json").write_text('{"version": 1, "findings": []}')
     assert run(capsys, "--baseline", "b.json", "--baseline-commit", "HEAD", "filing.txt")[::2] == (
         2, "check: --baseline and --baseline-commit: give one of them\n")
     elsewhere = tmp_path_factory.mktemp("elsewhere")
-    monkeypatch.chdir(elsewhere)
-    assert run(capsys, "--baseline-commit", "HEAD", str(repository / "filing.txt"))[::2] == (
+    seed_copy(elsewhere)
+    assert run(capsys, "--baseline-commit", "HEAD", str(elsewhere / "filing.txt"))[::2] == (
         2, f"check: --baseline-commit: {elsewhere} is not in a git repository\n")
+
+
+def test_baseline_commit_finds_the_repository_of_the_files_checked(repository, tmp_path_factory, monkeypatch,
+                                                                   capsys):
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))  # not in a repository: the file's is the one
+    assert run(capsys, "--no-cache", "--baseline-commit", "HEAD", str(repository / "filing.txt"))[:2] == (
+        0, "No findings in 1 file (1 page).\n")
 

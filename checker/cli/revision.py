@@ -1,9 +1,11 @@
 """The files to check as they were at a git revision, for `--baseline-commit REV` (semgrep's option).
 
 A pull request's check then reports only the findings it brings: the findings of the files at
-REV are the baseline, matched by the same fingerprints as a baseline file's.  Their contents
-come from one `git cat-file --batch` process, whatever the number of files; a file that REV
-does not have (new since) or that lies outside the repository has no old findings.
+REV are the baseline, matched by the same fingerprints as a baseline file's.  The repository
+is the one that holds the first file checked (the working directory's, for standard input), so
+`check` may run from anywhere.  Their contents come from one `git cat-file --batch` process,
+whatever the number of files; a file that REV does not have (new since) or that lies outside
+the repository has no old findings.
 """
 from __future__ import annotations
 
@@ -22,10 +24,12 @@ def _git(*argv: str, data: bytes | None = None, cwd: str | None = None) -> subpr
 
 
 def contents_at(revision: str, paths: list[str]) -> dict[str, bytes]:
-    """path -> its bytes at `revision`, for each of `paths` the revision has."""
-    found = _git("rev-parse", "--show-toplevel")
+    """path -> its bytes at `revision`, for each of `paths` (files) the revision has."""
+    first = next((path for path in paths if path != STDIN), None)
+    where = os.getcwd() if first is None else os.path.dirname(os.path.abspath(first))
+    found = _git("rev-parse", "--show-toplevel", cwd=where)
     if found.returncode != 0:
-        raise UsageError(f"--baseline-commit: {os.getcwd()} is not in a git repository")
+        raise UsageError(f"--baseline-commit: {where} is not in a git repository")
     root = os.path.realpath(found.stdout.decode().strip())
     if _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", cwd=root).returncode != 0:
         raise UsageError(f'--baseline-commit: no such revision: "{revision}"')
