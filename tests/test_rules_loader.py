@@ -129,3 +129,16 @@ def test_a_section_is_opened_by_start_after_or_start_at_not_both():
     with pytest.raises(RuleError) as err:
         read_rule_text(both, "bad.yaml")
     assert "bad.yaml:" in str(err.value) and "start_after and start_at" in str(err.value)
+
+
+def test_other_columns_hold_needs_declared_components_and_a_sign_is_1_minus_1_or_either():
+    footing = GOOD.replace("kind: equal", "kind: footing").replace(
+        "left: {label: 'a'}\n    right: {label: 'b'}",
+        "total: {label: 'a'}\n    components: [{label: 'b', sign: either}]\n    other_columns_hold: true")
+    assert read_rule_text(footing, "good.yaml").rules[0].components[0].sign == "either"
+    with pytest.raises(RuleError) as err:
+        read_rule_text(footing.replace("[{label: 'b', sign: either}]", "above"), "bad.yaml")
+    assert "other_columns_hold" in str(err.value) and "list of them" in str(err.value)
+    with pytest.raises(RuleError) as err:
+        read_rule_text(footing.replace("sign: either", "sign: both"), "bad.yaml")
+    assert "sign" in str(err.value) and "either" in str(err.value)

@@ -16,7 +16,8 @@ from checker.rules.severity import Severity
 
 
 class Component(Selector):
-    sign: Literal[1, -1] = 1
+    sign: Literal[1, -1, "either"] = Field(1, description="added (1) or subtracted (-1); either: tried both ways, "
+                                                         "for a line some companies print negative (costs, taxes)")
     optional: bool = Field(False, description="the component may be absent (then it counts as nil); when present "
                                               "the total is also tried without it")
 
@@ -54,6 +55,12 @@ class FootingRule(RuleBase):
                                                         "which it takes; rows of another unit or scale are passed "
                                                         "over, and a section of that row alone is no sum (the "
                                                         "basic shares, which the dilutive securities below add to)")
+    other_columns_hold: bool = Field(False, description="with declared components, report a column only when the "
+                                                        "total foots in every other column the operands share (one "
+                                                        "at least) and no row printed between them has the "
+                                                        "difference as its value: the other periods vouch for the "
+                                                        "rows and signs the labels picked, and a line printed for "
+                                                        "one period only (discontinued operations) is no slip")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
 
     @model_validator(mode="after")
@@ -61,6 +68,8 @@ class FootingRule(RuleBase):
         for name in ("stop_after", "start_after", "start_at"):
             if getattr(self, name) is not None and self.components != "above":
                 raise ValueError(f"{name} bounds a run found above the total: it needs components: above")
+        if self.other_columns_hold and self.components == "above":
+            raise ValueError("other_columns_hold reads declared components: it needs a list of them")
         if self.start_after is not None and self.start_at is not None:
             raise ValueError("start_after and start_at both open the section: give one")
         return self

@@ -2,10 +2,13 @@
 
 The components are a list of selectors (assets = liabilities + equity): DQC habits, so a
 required component that is missing skips the total, rows pair only with the total's member
-path, a component matched by several rows (or optional) is tried every way, and one finding
-is made per total row, naming every operand with its period and member. Components found
-above the total are footing_above's; a total column is cross_footing's. The test, the
-finding and the slips in it serve both.
+path, a component matched by several rows (or optional) is tried every way, as is the sign of
+one whose sign is `either`, and one finding is made per total row, naming every operand with
+its period and member. With `other_columns_hold`, where labels may pick rows that are not the
+sum (net income beside discontinued operations), a finding needs the other columns to foot
+and no row between to print the difference. Components found above the total are
+footing_above's; a total column is cross_footing's. The test, the finding and the slips in it
+serve both.
 Values are intervals of half a display unit; a finding needs every alignment to fail.
 """
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import islice, product
 
-from checker.findings.checks.relations import ambiguous, compatible, footing_slips, operand, slip_diagnosis, solve
+from checker.findings.checks.relations import (HOLDS, ambiguous, compatible, footing_slips, operand, slip_diagnosis,
+                                               solve)
 from checker.findings.diagnosis import diagnose, fmt
 from checker.findings.facts import ZERO, rounding
 
@@ -95,31 +99,60 @@ def check(compiled, ctx):
                 break
             options.append(found + [None] * comp.optional)
         else:
-            best = _best_choice(total, rule.components, options, exact)
+            best = _best_choice(total, rule.components, options, exact, rule.other_columns_hold)
             if best is None:
                 continue
             rows, signs, bad = best
+            if rule.other_columns_hold and _printed_between(ctx.facts.rows, total, rows, bad, exact):
+                continue
             slip = total_slip(bad, [total] + rows, ctx.facts, signs) if rule.require_slip else None
             if slip is not None or not rule.require_slip:
                 out.append(finding(compiled, ctx, total, rows, signs, bad, slip))
     return out
 
 
-def _best_choice(total, comps, options, exact):
-    """(components, signs, violation) of the choice with the fewest violations; None if one foots."""
+def _best_choice(total, comps, options, exact, alone: bool = False):
+    """(components, signs, violation) of the choice with the fewest violations; None if one foots. With `alone`
+    (other_columns_hold), only alignments under which one column fails and another foots are read."""
     best = None
     for choice in islice(product(*options), MAX_CHOICES):
         used = [(r, c.sign) for r, c in zip(choice, comps) if r is not None]
         rows = [r for r, _ in used]
         if not rows or len({id(r) for r in rows}) < len(rows):
             continue
-        signs = [s for _, s in used]
-        bad = solve([total] + rows, foots(signs, exact), rank=_nil_misses(signs, exact))
-        if not bad:
-            return None
-        if best is None or len(bad) < len(best[2]):
-            best = (rows, signs, bad)
+        for signs in product(*[(1, -1) if sign == "either" else (sign,) for _, sign in used]):
+            test = foots(signs, exact)
+            bad = solve([total] + rows, _one_column_off(test) if alone else test, rank=_nil_misses(signs, exact),
+                        held=HOLDS)
+            if bad is HOLDS:
+                return None
+            if bad is not None and (best is None or len(bad) < len(best[2])):
+                best = (rows, list(signs), bad)
     return None if best is None else (best[0], best[1], best[2][0])
+
+
+def _one_column_off(test):
+    """`test`, where an alignment under which two columns or more fail, or no other column foots, is no reading
+    (None): the other columns must vouch for the rows and signs."""
+    def alone(maps):
+        bad = test(maps)
+        if bad and (len(bad) > 1 or len(set(maps[0]).intersection(*maps[1:])) < 2):
+            return None
+        return bad
+    return alone
+
+
+def _printed_between(rows, total, operands, bad, exact: bool) -> bool:
+    """Does a row between the operands and the total, of the total's members and none of them, print the difference
+    in the column that fails (bad) as a value? A line printed for one period only, such as discontinued operations
+    between the income taxes and net income, makes that difference; no slip does."""
+    col, got, tfact, terms = bad
+    diff = abs(got - tfact.value)
+    ends = [r.index for r in (total, *operands)]
+    taken = {id(r) for r in (total, *operands)}
+    return any(abs(abs(f.value) - diff) <= rounding([tfact, *terms, f], exact)
+               for r in rows if min(ends) < r.index < max(ends) and id(r) not in taken
+               and r.row.member_path == total.row.member_path for f in r.facts.values())
 
 
 def finding(compiled, ctx, total, rows, signs, bad, slip=None, unsure: bool | None = None):
