@@ -104,3 +104,16 @@ def test_a_cell_two_readings_place_apart_is_not_settled(monkeypatch):
     monkeypatch.setitem(checks.SETTLES, "rollforward", lambda c, ctx: readings.get(c.rule.id, []))
     filing = parse_file(str(FIXTURES / "sparse_total_aapl-2025q1_R6.txt"))
     assert settled_columns(filing.pages[0], filing.path, load_rules().select()) == {24: 1, 26: 0}
+
+
+def test_net_income_printed_for_the_years_only_sits_where_it_foots():
+    """Analog Devices prints eight quarters and three years, and net income for the years only: three values the
+    grid would put under the first three quarters. Income before taxes less the provision foots only in the
+    years' columns (IS004), so that is where they are settled."""
+    from checker.findings.engine import settled_columns
+
+    filing = parse_file(str(FIXTURES / "open_years_adi_2019_R2.txt"))
+    page = filing.pages[0]
+    net_income = next(row for row in page.rows if row.label == "Net income")
+    settled = settled_columns(page, filing.path, load_rules().select())
+    assert [settled.get(cell.line) for cell in net_income.cells] == [8, 9, 10]

@@ -127,7 +127,7 @@ def test_the_html_grid_places_an_equity_statements_movements_where_they_roll(tmp
         assert row is not None, line
         cells = re.findall(r"<td[^>]*>", row.group(1))
         assert [i for i, td in enumerate(cells) if f'data-line="{line}"' in td] == [column], line
-        assert "placed where the roll-forward rolls" in cells[column]
+        assert "placed where the page's arithmetic holds" in cells[column]
 
 
 def test_a_cell_the_page_leaves_open_sits_where_a_finding_read_it():

@@ -174,8 +174,8 @@ def compiled(rules: RuleSet) -> Program:
 
 def settled_columns(page: Page, path: str, rules: RuleSet) -> dict[int, int]:
     """line -> column for cells whose column the page leaves open but its arithmetic fixes (see
-    checks.SETTLES: where a roll-forward rolls), unless two readings put a cell in different columns. For the
-    HTML report's grid; not a finding."""
+    checks.SETTLES: where a roll-forward rolls, a declared footing foots), unless two readings put a cell in
+    different columns. For the HTML report's grid; not a finding."""
     from checker.findings.checks import SETTLES
 
     program = compiled(rules)

@@ -32,4 +32,5 @@ CHECKS = {
 # grid follows (engine.settled_columns)
 SETTLES = {
     "rollforward": rollforward.settled_cells,
+    "footing": footing_declared.settled_cells,  # declared components only
 }

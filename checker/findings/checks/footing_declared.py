@@ -14,10 +14,11 @@ Values are intervals of half a display unit; a finding needs every alignment to 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from itertools import islice, product
 
-from checker.findings.checks.relations import (HOLDS, ambiguous, compatible, footing_slips, operand, slip_diagnosis,
-                                               solve)
+from checker.findings.checks.relations import (HOLDS, agreed_cells, ambiguous, compatible, footing_slips, operand,
+                                               slip_diagnosis, solve)
 from checker.findings.diagnosis import diagnose, fmt
 from checker.findings.facts import ZERO, rounding
 
@@ -85,11 +86,29 @@ def check(compiled, ctx):
     """The findings of a rule whose components are declared (a list of selectors)."""
     rule = compiled.rule
     exact = rule.tolerance == "exact"
+    out = []
+    for total, readings in _totals(compiled, ctx):
+        best = _best_reading(total, readings, exact, rule.other_columns_hold)
+        if best is None:
+            continue
+        rows, signs, bad = best
+        if rule.other_columns_hold and _printed_between(ctx.facts.rows, total, rows, bad, exact):
+            continue
+        slip = total_slip(bad, [total] + rows, ctx.facts, signs) if rule.require_slip else None
+        if slip is not None or not rule.require_slip:
+            out.append(finding(compiled, ctx, total, rows, signs, bad, slip))
+    return out
+
+
+def _totals(compiled, ctx):
+    """(total row, its readings) for each total whose required components the page prints; a reading is (rows,
+    signs) for one choice of rows (a component matched by several rows, or optional, is tried every way) and of
+    the signs of those whose sign is "either"."""
+    rule = compiled.rule
     totals = compiled.rows("total", ctx)
     if not totals:
-        return []  # most pages: no component need be looked for
+        return  # most pages: no component need be looked for
     pools = [compiled.rows(i, ctx) for i in range(len(compiled.components))]
-    out = []
     for total in totals:
         options = []
         for comp, pool in zip(rule.components, pools):
@@ -99,36 +118,47 @@ def check(compiled, ctx):
                 break
             options.append(found + [None] * comp.optional)
         else:
-            best = _best_choice(total, rule.components, options, exact, rule.other_columns_hold)
-            if best is None:
-                continue
-            rows, signs, bad = best
-            if rule.other_columns_hold and _printed_between(ctx.facts.rows, total, rows, bad, exact):
-                continue
-            slip = total_slip(bad, [total] + rows, ctx.facts, signs) if rule.require_slip else None
-            if slip is not None or not rule.require_slip:
-                out.append(finding(compiled, ctx, total, rows, signs, bad, slip))
-    return out
+            yield total, _readings(rule.components, options)
 
 
-def _best_choice(total, comps, options, exact, alone: bool = False):
-    """(components, signs, violation) of the choice with the fewest violations; None if one foots. With `alone`
-    (other_columns_hold), only alignments under which one column fails and another foots are read."""
-    best = None
+def _readings(comps, options):
+    """(rows, signs) for each choice of the components' rows (MAX_CHOICES at most) and of their signs."""
     for choice in islice(product(*options), MAX_CHOICES):
         used = [(r, c.sign) for r, c in zip(choice, comps) if r is not None]
         rows = [r for r, _ in used]
-        if not rows or len({id(r) for r in rows}) < len(rows):
-            continue
-        for signs in product(*[(1, -1) if sign == "either" else (sign,) for _, sign in used]):
-            test = foots(signs, exact)
-            bad = solve([total] + rows, _one_column_off(test) if alone else test, rank=_nil_misses(signs, exact),
-                        held=HOLDS)
-            if bad is HOLDS:
-                return None
-            if bad is not None and (best is None or len(bad) < len(best[2])):
-                best = (rows, list(signs), bad)
+        if rows and len({id(r) for r in rows}) == len(rows):
+            for signs in product(*[(1, -1) if sign == "either" else (sign,) for _, sign in used]):
+                yield rows, list(signs)
+
+
+def _best_reading(total, readings, exact, alone: bool = False):
+    """(components, signs, violation) of the reading with the fewest violations; None if one foots. With `alone`
+    (other_columns_hold), only alignments under which one column fails and another foots are read."""
+    best = None
+    for rows, signs in readings:
+        test = foots(signs, exact)
+        bad = solve([total] + rows, _one_column_off(test) if alone else test, rank=_nil_misses(signs, exact),
+                    held=HOLDS)
+        if bad is HOLDS:
+            return None
+        if bad is not None and (best is None or len(bad) < len(best[2])):
+            best = (rows, signs, bad)
     return None if best is None else (best[0], best[1], best[2][0])
+
+
+def settled_cells(compiled, ctx):
+    """(line, column) for the cells whose column the page leaves open, where every alignment under which a reading
+    of a total foots, in two columns or more, puts them (for the HTML report's grid)."""
+    if compiled.rule.components == "above":
+        return
+    exact = compiled.rule.tolerance == "exact"
+    for total, readings in _totals(compiled, ctx):
+        for rows, signs in readings:
+            yield from agreed_cells([total] + rows, partial(_foots_in_two, foots(signs, exact)))
+
+
+def _foots_in_two(test, maps) -> bool:
+    return test(maps) == [] and _shared(maps) >= 2
 
 
 def _one_column_off(test):
@@ -136,10 +166,15 @@ def _one_column_off(test):
     (None): the other columns must vouch for the rows and signs."""
     def alone(maps):
         bad = test(maps)
-        if bad and (len(bad) > 1 or len(set(maps[0]).intersection(*maps[1:])) < 2):
+        if bad and (len(bad) > 1 or _shared(maps) < 2):
             return None
         return bad
     return alone
+
+
+def _shared(maps) -> int:
+    """The columns the total and each component print in under one alignment."""
+    return len(set(maps[0]).intersection(*maps[1:]))
 
 
 def _printed_between(rows, total, operands, bad, exact: bool) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import product
 from typing import NamedTuple
 
 from checker.ast.model import ValueKind
@@ -98,6 +99,19 @@ def solve(rows: list[FactRow], test, vacuous: bool = False, rank=None, held=None
     if rank is not None and len(ties) > 1:
         return min(ties, key=lambda tie: rank(*tie))[0]  # the first of the lowest
     return ties[0][0]
+
+
+def agreed_cells(rows: list[FactRow], holds):
+    """(line, column) for the cells of rows that leave their columns open, where every joint alignment under which
+    `holds(maps)` puts them: nothing when none holds, or there are more alignments than `solve` tries (for the
+    HTML report's grid, engine.settled_columns)."""
+    if all(r.exact for r in rows) or joint_placements(rows) is None:
+        return
+    held = [chosen for chosen in product(*[range(len(r.alignments)) for r in rows])
+            if holds([r.placement(i) for r, i in zip(rows, chosen)])]
+    for k, alignments in enumerate(zip(*held)):
+        if len(rows[k].alignments) > 1 and len(set(alignments)) == 1:
+            yield from ((fact.cell.line, col) for col, fact in rows[k].placement(alignments[0]).items())
 
 
 def ambiguous(rows: list[FactRow]) -> bool:
