@@ -9,7 +9,9 @@ searches of one roll share a budget of NODES placements; past it they give up (G
 is then not tested, as before.
 
 Values are the exact integers of roll_search.as_integers. A column rolls when begin - end + activity
-lies within its slack: the halves of a display unit of every value in it (none when exact).
+lies within its slack: the halves of a display unit of every value in it (none when exact). The same
+search (row_search) reads a cash flow section whose rows leave too many placements for section_search
+to list: there the section's total stands for begin - end.
 """
 from __future__ import annotations
 
@@ -38,13 +40,8 @@ class BoundedRoll:
 
     def __init__(self, rows, number, exact: bool, skip: int | None):
         self.rows, self.number, self.exact, self.skip = rows, number, exact, skip
-        acts = rows[2:]
         self.width = 1 + max(max(map(max, r.alignments)) for r in rows)
-        choices = [[_ends(a.placement(i), number, self.width, exact) for i in range(len(a.alignments))]
-                   for a in acts]
-        # the rows that move most are placed first: the bounds then cut the search nearest its root
-        self.order = sorted(range(len(acts)), key=lambda k: -max(map(abs, choices[k][0][0] + choices[k][0][1])))
-        self.search = _Search([choices[k] for k in self.order], self.width, [NODES])
+        self.order, self.search = row_search(rows[2:], number, self.width, exact, NODES)
 
     def rolling(self):
         """The placements of the rows under which every column begin and end share (but `skip`) rolls, or
@@ -121,6 +118,15 @@ class BoundedRoll:
         return best
 
 
+def row_search(rows, number, width: int, exact: bool, nodes: int):
+    """(the order the rows are placed in, the search over their alignments) for `rows` whose values `number` gives
+    (as_integers), with a budget of `nodes` partial placements. The rows that move most are placed first: the
+    bounds then cut the search nearest its root."""
+    choices = [[_ends(r.placement(i), number, width, exact) for i in range(len(r.alignments))] for r in rows]
+    order = sorted(range(len(rows)), key=lambda k: -max(map(abs, choices[k][0][0] + choices[k][0][1])))
+    return order, RowSearch([choices[k] for k in order], width, [nodes])
+
+
 def _ends(placed, number, width: int, exact: bool):
     """An activity row's low and high ends by column under one alignment: each value less and plus its half."""
     low, high = [0] * width, [0] * width
@@ -130,7 +136,7 @@ def _ends(placed, number, width: int, exact: bool):
     return low, high
 
 
-class _Search:
+class RowSearch:
     """Depth first over the activity rows' alignments, dropping every partial placement that cannot roll."""
 
     def __init__(self, choices, width: int, budget: list[int]):
