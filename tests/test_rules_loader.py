@@ -128,7 +128,7 @@ def test_a_section_is_opened_by_start_after_or_start_at_not_both():
         "total: {label: 'a'}\n    components: above\n    start_after: {label: 'c'}\n    start_at: {label: 'd'}")
     with pytest.raises(RuleError) as err:
         read_rule_text(both, "bad.yaml")
-    assert "bad.yaml:" in str(err.value) and "start_after and start_at" in str(err.value)
+    assert "bad.yaml:" in str(err.value) and "start_after, start_at and own_heading" in str(err.value)
 
 
 def test_other_columns_hold_needs_declared_components_and_a_sign_is_1_minus_1_or_either():
@@ -142,3 +142,15 @@ def test_other_columns_hold_needs_declared_components_and_a_sign_is_1_minus_1_or
     with pytest.raises(RuleError) as err:
         read_rule_text(footing.replace("sign: either", "sign: both"), "bad.yaml")
     assert "sign" in str(err.value) and "either" in str(err.value)
+
+
+def test_own_heading_needs_a_run_above_and_no_other_section_bound():
+    footing = GOOD.replace("kind: equal", "kind: footing").replace(
+        "left: {label: 'a'}\n    right: {label: 'b'}", "total: {label: 'a'}\n    components: above\n    own_heading: true")
+    assert read_rule_text(footing, "good.yaml").rules[0].own_heading
+    with pytest.raises(RuleError) as err:
+        read_rule_text(footing.replace("components: above", "components: [{label: 'b'}]"), "bad.yaml")
+    assert "own_heading" in str(err.value) and "components: above" in str(err.value)
+    with pytest.raises(RuleError) as err:
+        read_rule_text(footing + "    start_after: {label: 'c'}\n", "bad.yaml")
+    assert "give one" in str(err.value)

@@ -55,6 +55,10 @@ class FootingRule(RuleBase):
                                                         "which it takes; rows of another unit or scale are passed "
                                                         "over, and a section of that row alone is no sum (the "
                                                         "basic shares, which the dilutive securities below add to)")
+    own_heading: bool = Field(False, description="with components: above, as start_after, where the heading is the "
+                                                 "total's own: the row above it printed without values whose label "
+                                                 "is the total's less its 'Total' ('Other income (loss):' for "
+                                                 "'Total other income (loss)'); a section of two rows or more")
     other_columns_hold: bool = Field(False, description="with declared components, report a column only when the "
                                                         "total foots in every other column the operands share (one "
                                                         "at least) and no row printed between them has the "
@@ -68,10 +72,12 @@ class FootingRule(RuleBase):
         for name in ("stop_after", "start_after", "start_at"):
             if getattr(self, name) is not None and self.components != "above":
                 raise ValueError(f"{name} bounds a run found above the total: it needs components: above")
+        if self.own_heading and self.components != "above":
+            raise ValueError("own_heading bounds a run found above the total: it needs components: above")
+        if sum(map(bool, (self.start_after, self.start_at, self.own_heading))) > 1:
+            raise ValueError("start_after, start_at and own_heading each open the section: give one")
         if self.other_columns_hold and self.components == "above":
             raise ValueError("other_columns_hold reads declared components: it needs a list of them")
-        if self.start_after is not None and self.start_at is not None:
-            raise ValueError("start_after and start_at both open the section: give one")
         return self
 
 

@@ -9,6 +9,8 @@
   activity); a row without a value in a column adds nothing there, and a subtotal that adds up
   the rows right above it stands for them. A section whose rows
   allow more placements than `solve` tries is read on its printed digits (section_search).
+  With `own_heading`, the heading is the one the total names ("Other income (loss):" for
+  "Total other income (loss)").
 Rows add as printed (signs as the page prints them); see footing_declared for the test, the
 finding and its slips.
 """
@@ -20,8 +22,28 @@ from checker.findings.alignments import joint_placements
 from checker.findings.checks.footing_declared import finding, foots, nil_foots, total_slip
 from checker.findings.checks.relations import HOLDS, ambiguous, compatible, scales, solve
 from checker.findings.checks.section_search import readings
+from checker.rules.selectors import normal_label
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
+
+
+TOTAL_WORD = re.compile(r"^\s*total\b[\s,:-]*", re.IGNORECASE)
+
+
+def headings(page) -> dict[str, list[int]]:
+    """The positions of the page's rows printed without values, by label (trailing colons and case aside)."""
+    out: dict[str, list[int]] = {}
+    for i, row in enumerate(page.rows):
+        if all(cell.value is None for cell in row.cells):
+            out.setdefault(normal_label(row.label).rstrip(" :"), []).append(i)
+    return out
+
+
+def own_heading(named: dict[str, list[int]], total) -> list[int]:
+    """The positions of the headings (see headings) above the total whose label is the total's less its 'Total'
+    ('Other income (loss):' for 'Total other income (loss)')."""
+    name = normal_label(TOTAL_WORD.sub("", total.row.label)).rstrip(" :")
+    return [i for i in named.get(name, ()) if i < total.index]
 
 
 def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
@@ -112,13 +134,20 @@ def check(compiled, ctx):
     if bound:  # headings too: any row of the page, with or without values
         test, page = compiled.selectors[bound], ctx.page
         starts = [i for i, row in enumerate(page.rows) if test(row, page)]
+    named = headings(ctx.page) if rule.own_heading else {}
     out = []
     for t, total in enumerate(rows):
         if not is_total(total):
             continue
+        if rule.own_heading:
+            starts = own_heading(named, total)
+            if not starts:
+                continue
         unsure = None
         if starts is not None:  # the total's section, whole: its rows without a value in the column still count
             section = _section(rows, t, is_total, starts, rule.max_rows, bound == "start_at")
+            if rule.own_heading and section and len(section) < 2:
+                continue  # one row under its heading: no sum
             found = _unfooted_section(total, section, exact, rule.require_slip, ctx.facts) if section else None
             unsure = section and ambiguous([total] + section)
         else:
