@@ -25,9 +25,7 @@ from checker.findings.checks.section_search import readings
 from checker.rules.selectors import normal_label
 
 SUBTOTAL = re.compile(r"(sub)?total\b", re.IGNORECASE)  # a row inside a section that sums some of its rows
-
-
-TOTAL_WORD = re.compile(r"^\s*total\b[\s,:-]*", re.IGNORECASE)
+TOTAL_WORD = re.compile(r"^\s*total\b[\s,:-]*", re.IGNORECASE)  # what own_heading takes off a total's label
 
 
 def headings(page) -> dict[str, list[int]]:
