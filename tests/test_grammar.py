@@ -100,6 +100,25 @@ def test_an_amount_without_its_whole_part_is_read_as_printed():
     assert (value.kind.value, value.value, value.decimals, value.currency) == ("money", Decimal("0.77"), 2, "$")
 
 
+@pytest.mark.parametrize("title, kind", [
+    ("CONSOLIDATED STATEMENTS OF OPERATIONS", "income"),
+    ("Consolidated Statements of Income", "income"),
+    ("UNAUDITED CONDENSED CONSOLIDATED INCOME STATEMENT", "income"),
+    ("CONSOLIDATED STATEMENT OF PROFIT OR LOSS", "income"),  # IFRS
+    ("Consolidated Statement of Profit or (Loss)", "income"),
+    ("Condensed Consolidated Statements of Profit or (Loss) and Other Comprehensive Income or (Loss)",
+     "comprehensive_income"),
+    ("CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS", "comprehensive_income"),
+    ("Statements of Operations (Parenthetical)", "parenthetical"),
+    ("Profit or loss from discontinued operations (Details)", "details"),
+    ("Profit or loss", "note"),
+])
+def test_statement_kinds_from_titles(title, kind):
+    from checker.ast.values import statement_kind
+
+    assert statement_kind(title).value == kind
+
+
 @pytest.mark.parametrize("content", ["Deferred Revenue", "10-Q", "Customer A [Member] | Revenue", "$", "1,2,3,4",
                                      ".", "$ .", "1.2.3"])
 def test_free_text_is_no_value(content):

@@ -32,7 +32,8 @@ STATEMENT_KINDS = [  # first match wins; titles are upper-cased first
     (re.compile(r"BALANCE SHEET|FINANCIAL POSITION|FINANCIAL CONDITION"), StatementKind.balance_sheet),
     (re.compile(r"(STOCKHOLDERS|SHAREHOLDERS|MEMBERS|PARTNERS)['’]? ?(EQUITY|DEFICIT|CAPITAL)|CHANGES IN EQUITY|STATEMENTS? OF EQUITY"),
      StatementKind.equity),
-    (re.compile(r"STATEMENTS? OF (CONSOLIDATED )?(OPERATIONS|INCOME|EARNINGS|LOSS)|INCOME STATEMENTS?"), StatementKind.income),
+    (re.compile(r"STATEMENTS? OF (CONSOLIDATED )?(OPERATIONS|INCOME|EARNINGS|LOSS|PROFIT (OR|AND) \(?LOSS)"
+                r"|INCOME STATEMENTS?"), StatementKind.income),
 ]
 
 
