@@ -44,6 +44,10 @@ def own_heading(named: dict[str, list[int]], total) -> list[int]:
     return [i for i in named.get(name, ()) if i < total.index]
 
 
+def _never(row) -> bool:
+    return False
+
+
 def _run_above(rows, t, is_total, max_rows, stops=frozenset()):
     """(candidate runs of rows[t], nearest first and shortest first; position of the topmost row covered).
 
@@ -143,7 +147,10 @@ def check(compiled, ctx):
                 continue
         unsure = None
         if starts is not None:  # the total's section, whole: its rows without a value in the column still count
-            section = _section(rows, t, is_total, starts, rule.max_rows, bound == "start_at")
+            # under its own heading, a total's section is bounded by that heading: an inner total ("Total change in
+            # unrealized gains" under "Other comprehensive income:") stands for the rows it adds up, as a subtotal
+            bounds = _never if rule.own_heading else is_total
+            section = _section(rows, t, bounds, starts, rule.max_rows, bound == "start_at")
             if rule.own_heading and section and len(section) < 2:
                 continue  # one row under its heading: no sum
             found = _unfooted_section(total, section, exact, rule.require_slip, ctx.facts) if section else None
