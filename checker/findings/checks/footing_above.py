@@ -10,7 +10,8 @@
   the rows right above it stands for them. A section whose rows
   allow more placements than `solve` tries is read on its printed digits (section_search).
   With `own_heading`, the heading is the one the total names ("Other income (loss):" for
-  "Total other income (loss)").
+  "Total other income (loss)"), and a total inside the section stands for the rows it adds up,
+  as a subtotal does.
 Rows add as printed (signs as the page prints them); see footing_declared for the test, the
 finding and its slips.
 """
