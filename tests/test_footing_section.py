@@ -4,7 +4,7 @@ from pathlib import Path
 
 from checker.ast import parse_text
 from checker.findings.checks import section_search
-from checker.findings.checks.footing_above import _section
+from checker.findings.checks.footing_above import _section, headings, own_heading
 from checker.findings.checks.footing_declared import nil_foots
 from checker.findings.checks.section_search import HOLDS, readings
 from checker.findings.facts import PageFacts
@@ -178,3 +178,38 @@ def test_a_section_whose_halves_have_too_many_placements_is_searched_branch_and_
     assert col == 0 and got - total.placement(0)[0].value == -600_000
     monkeypatch.setattr(section_search, "NODES", 10)
     assert readings(total, section) is None
+
+
+OWN_HEADINGS = """|
+NOTE (Details) - USD ($)
+$ in Thousands
+|
+Dec. 31, 2023
+|
+Dec. 31, 2022
+|
+|Other income (loss):
+|Interest income
+|10
+|20
+|Other
+|5
+|6
+|Total other income (loss)
+|15
+|26
+|Total
+|15
+|26
+"""
+
+
+def test_a_total_names_its_own_heading_and_a_bare_total_names_none():
+    """FT014's heading is the total's label less its 'Total', a colon and case aside; a bare 'Total' would name
+    the blank row above the table, which heads nothing."""
+    page = parse_text(OWN_HEADINGS, "page.txt").pages[0]
+    named = headings(page)
+    totals = {r.row.label: r for r in PageFacts(page).rows}
+    assert [page.rows[i].label for i in own_heading(named, totals["Total other income (loss)"])] == [
+        "Other income (loss):"]
+    assert "" in named and own_heading(named, totals["Total"]) == []

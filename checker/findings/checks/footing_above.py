@@ -42,6 +42,8 @@ def own_heading(named: dict[str, list[int]], total) -> list[int]:
     """The positions of the headings (see headings) above the total whose label is the total's less its 'Total'
     ('Other income (loss):' for 'Total other income (loss)')."""
     name = normal_label(TOTAL_WORD.sub("", total.row.label)).rstrip(" :")
+    if not name:
+        return []  # a bare "Total" names no heading (a blank row is none)
     return [i for i in named.get(name, ()) if i < total.index]
 
 
