@@ -195,14 +195,18 @@ def rolls(compiled, ctx):
         yield [b, e] + between, skip
 
 
+def walk_limit(rule) -> int:
+    """The joint alignments `roll` walks for the rule: a rule that can add up whole rows (an equity statement's)
+    walks fewer (past them, a bounded search answers, and then whole rows)."""
+    return MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS
+
+
 def check_rollforward(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
     out = []
     for rows, skip in rolls(compiled, ctx):
-        # a rule that can add up whole rows (an equity statement's) walks fewer placements (past them, a bounded
-        # search answers, and then whole rows)
-        best = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
+        best = roll(rows, exact, skip, walk_limit(rule))
         finding = None if best is None else _rollforward_finding(rule, ctx, rows, best, exact, skip)
         # nothing found column by column (some alignment rolls in every column begin and end share, there are
         # too many alignments to try, or no slip explains the column that fails): whole rows also count the
@@ -226,7 +230,7 @@ def settled_cells(compiled, ctx):
         bounded = BoundedRoll(rows, number, exact, skip)
         agreed = bounded.agreed()
         if not agreed:
-            bad = roll(rows, exact, skip, MAX_ALIGNMENTS if rule.row_sums else ROLL_ALIGNMENTS)
+            bad = roll(rows, exact, skip, walk_limit(rule))
             agreed = bounded.agreed(relax=bad[0][0]) if bad and len(bad) == 1 else {}
         for k, i in agreed.items():
             yield from ((fact.cell.line, col) for col, fact in rows[k].placement(i).items())
