@@ -92,3 +92,16 @@ def _joint(rows: list[FactRow]):
             k -= 1
         if k < 0:
             return
+
+
+def agreement(rows: list[FactRow], readings) -> dict[int, int]:
+    """Row position -> the alignment every reading (an alignment index for each row) gives it, for the rows of
+    several alignments on which the readings all agree; empty when there is no reading."""
+    return {k: chosen[0] for k, chosen in enumerate(zip(*readings))
+            if len(rows[k].alignments) > 1 and len(set(chosen)) == 1}
+
+
+def cells_placed(rows: list[FactRow], agreed: dict[int, int]):
+    """(line, column) of each cell of the rows `agreed` places (row position -> alignment)."""
+    for k, i in agreed.items():
+        yield from ((fact.cell.line, col) for col, fact in rows[k].placement(i).items())

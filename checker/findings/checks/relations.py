@@ -15,7 +15,7 @@ from itertools import product
 from typing import NamedTuple
 
 from checker.ast.model import ValueKind
-from checker.findings.alignments import joint_placements
+from checker.findings.alignments import agreement, cells_placed, joint_placements
 from checker.findings.diagnosis import Diagnosis, diagnose, either
 from checker.findings.facts import ZERO, Fact, FactRow, describe
 from checker.rules.selectors import normal_label
@@ -109,9 +109,7 @@ def agreed_cells(rows: list[FactRow], holds):
         return
     held = [chosen for chosen in product(*[range(len(r.alignments)) for r in rows])
             if holds([r.placement(i) for r, i in zip(rows, chosen)])]
-    for k, alignments in enumerate(zip(*held)):
-        if len(rows[k].alignments) > 1 and len(set(alignments)) == 1:
-            yield from ((fact.cell.line, col) for col, fact in rows[k].placement(alignments[0]).items())
+    yield from cells_placed(rows, agreement(rows, held))
 
 
 def ambiguous(rows: list[FactRow]) -> bool:

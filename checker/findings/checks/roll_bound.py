@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from operator import add
 
-from checker.findings.alignments import MAX_ALIGNMENTS
+from checker.findings.alignments import MAX_ALIGNMENTS, agreement
 
 NODES = 5_000  # partial placements tried by all the searches of one roll
 MAX_ENDS = 16   # placements of begin and end taken together: each is a search of its own
@@ -83,10 +83,7 @@ class BoundedRoll:
             if paths is None:
                 return {}
             found += [(i, j, *(path[searched[k]] for k in range(len(self.rows) - 2))) for path in paths]
-        if not found:
-            return {}
-        return {k: chosen[0] for k, chosen in enumerate(zip(*found))
-                if len(self.rows[k].alignments) > 1 and len(set(chosen)) == 1}
+        return agreement(self.rows, found)
 
     def _tests(self, bf, ef):
         """The columns tested under placements of begin and end, begin - end and the slack in each."""

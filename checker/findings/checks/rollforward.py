@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from checker.ast.values import header_date
-from checker.findings.alignments import MAX_ALIGNMENTS, joint_placements
+from checker.findings.alignments import MAX_ALIGNMENTS, cells_placed, joint_placements
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, scales, slip_diagnosis
 from checker.findings.checks.roll_bound import BoundedRoll, bounded_search_fits
@@ -232,8 +232,7 @@ def settled_cells(compiled, ctx):
         if not agreed:
             bad = roll(rows, exact, skip, walk_limit(rule))
             agreed = bounded.agreed(relax=bad[0][0]) if bad and len(bad) == 1 else {}
-        for k, i in agreed.items():
-            yield from ((fact.cell.line, col) for col, fact in rows[k].placement(i).items())
+        yield from cells_placed(rows, agreed)
 
 
 def _rollforward_finding(rule, ctx, rows, best, exact: bool, skip: int | None):
