@@ -272,6 +272,25 @@ def test_members_nested_under_a_member_add_up_to_it():
     assert found[1].diagnosis == "one digit differs: 4 -> 7 in the tens place in 'Not past due' (line 52)"
 
 
+
+def test_members_beside_their_own_members_are_read_by_subset():
+    """Autodesk's revenue: 'Subscription and Maintenance' is printed beside its own members 'Subscription' and
+    'Maintenance', and 'Other', so the four add up in no column; 'Subscription and Maintenance' + 'Other' and
+    'Subscription' + 'Maintenance' + 'Other' each add up in every one. 2018's subscription revenue retyped breaks
+    the second: the first, adding up still, clears the whole and 'Other', so only the two left are named."""
+    name = "members_subsets_adsk_2019_R2.txt"
+    assert [f for f in findings(page(name)) if f.rule == "FT012"] == []
+    found = [f for f in findings(changed(name, 105, "|884.3")) if f.rule == "FT012"]
+    assert [f.lines for f in found] == [[14, 105, 111, 118]]
+    assert "but its 3 (of 4) members sum to 2,046.6 in column" in found[0].message
+    assert found[0].diagnosis == ("one digit differs: 9 -> 8 in the tens place in 'Subscription' (line 105); "
+                                  "or one digit differs: 9 -> 8 in the tens place in 'Maintenance' (line 111)")
+    # the other subset's member retyped: the second subset clears the whole and 'Other' alike
+    found = [f for f in findings(changed(name, 94, "|$ 1,873.9")) if f.rule == "FT012"]
+    assert [f.lines for f in found] == [[14, 94, 118]]
+    assert "'Subscription and Maintenance' (line 94)" in found[0].diagnosis
+    assert "'Other'" not in found[0].diagnosis and "the total" not in found[0].diagnosis
+
 def test_a_page_cut_inside_its_table_is_not_added_up_by_member():
     """717538 R31 is an excerpt that ends inside its table, before its definitions: a member's rows may be cut
     off, so the others would not add up by design, and FT012 reads no such page. The same retyped value on the

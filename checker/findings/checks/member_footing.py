@@ -13,18 +13,23 @@ tried in each placement it allows (a few dozen at most): the odd column is read 
 placement where every other column adds up, and none is read when some placement adds up in
 all. A column where the whole is nil vouches for nothing. A page cut inside its table, before
 its definitions, may lack members and is not read.
+Where the members add up in no column, some are not the whole's parts beside the others (a member
+and its own sub-members on one axis: "Subscription and Maintenance", "Subscription",
+"Maintenance", "Other"; two axes at once); then subsets of them are read (subset_one_off).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 
 from checker.findings.alignments import joint_placements
-from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
+from checker.findings.checks.relations import HOLDS, compatible, slip_diagnosis, slipped
 from checker.findings.diagnosis import fmt, trimmed
 from checker.findings.facts import ZERO
 
 ADDITIVE = frozenset({"money", "number", "shares"})
 MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page that leaves more open says too little
+MAX_SUBSET_MEMBERS = 8  # members whose subsets are read (2**8 a placement); more leave room for sums by chance
 
 
 def groups(rows):
@@ -55,9 +60,12 @@ def check(compiled, ctx):
         return []  # an excerpt cut inside its table may lack members: the rest would not add up by design
     out = []
     for whole, members in groups(compiled.rows("item", ctx)):
-        odd = one_off(whole, members)
-        if odd is not None:
-            finding = _explain(rule, ctx, whole, *odd, ambiguous=not all(r.exact for r in [whole] + members))
+        odd, vouched, of = one_off(whole, members), (), 0
+        if odd is None:  # the members add up in no column: read their subsets
+            (odd, vouched), of = subset_one_off(whole, members), len(members)
+        if odd is not None and odd is not HOLDS:
+            finding = _explain(rule, ctx, whole, *odd, ambiguous=not all(r.exact for r in [whole] + members),
+                               vouched=vouched, of=of)
             if finding is not None:
                 out.append(finding)
     return out
@@ -65,32 +73,80 @@ def check(compiled, ctx):
 
 def one_off(whole, members):
     """(column, total, [(member, value)], sum) of the one column that does not add up under the first placement
-    of the rows (at most MAX_PLACEMENTS) in which every other column does; None when some placement adds up
-    in every column, or none leaves exactly one out."""
+    of the rows (at most MAX_PLACEMENTS) in which every other column does; HOLDS when some placement adds up
+    in every column; None when none leaves exactly one out."""
     found = None
     for whole_placed, *placed in joint_placements([whole] + members, MAX_PLACEMENTS) or ():
-        odd, vouching = [], 0
-        for col, total in whole_placed.items():
-            parts = [(m, p[col]) for m, p in zip(members, placed) if col in p]
-            if len(parts) < 2:
-                continue  # a column the members do not break down: no evidence either way
-            got = sum((f.value for _, f in parts), ZERO)
-            if got != total.value:
-                odd.append((col, total, parts, got))
-            elif total.value:
-                vouching += 1  # nil everywhere adds up without saying anything
+        odd, vouching = _columns(whole_placed, members, placed, need=2)
         if vouching and not odd:
-            return None
+            return HOLDS
         if vouching and len(odd) == 1 and found is None:
             found = odd[0]
     return found
 
 
-def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
-    """The finding when one cell's keying slip explains the odd column, else None."""
+def _columns(whole_placed, members, placed, need: int):
+    """([(column, total, [(member, value)], sum)] where the members printed there, `need` at least, do not add
+    up to the whole, and the count of columns where they add up to a value that is not nil)."""
+    odd, vouching = [], 0
+    for col, total in whole_placed.items():
+        parts = [(m, p[col]) for m, p in zip(members, placed) if col in p]
+        if len(parts) < need:
+            continue  # a column the members do not break down: no evidence either way
+        got = sum((f.value for _, f in parts), ZERO)
+        if got != total.value:
+            odd.append((col, total, parts, got))
+        elif total.value:
+            vouching += 1  # nil everywhere adds up without saying anything
+    return odd, vouching
+
+
+def subset_one_off(whole, members):
+    """(one_off's column, the rows vouched for) for members that add up in no column under any placement: the
+    first subset of two or more that adds up in every column but one, two at least, where none of its values is
+    nil (left out, a nil member would add up too), printing in every column it is read in, and that no subset
+    containing it or contained in it adds up to in every column. The rows vouched for are the whole and the
+    members of the subsets that add up in every column: they read the odd column right, so the slip is not in
+    them. (None, ()) when no subset is read."""
+    if len(members) > MAX_SUBSET_MEMBERS:
+        return None, ()
+    holding, candidates = set(), []
+    for whole_placed, *placed in joint_placements([whole] + members, MAX_PLACEMENTS) or ():
+        if _columns(whole_placed, members, placed, need=2)[1]:
+            return None, ()  # all the members add up in some column: two slips, or parts left open
+        for size in range(2, len(members)):
+            for subset in combinations(range(len(members)), size):
+                rows, cells = [members[i] for i in subset], [placed[i] for i in subset]
+                odd, vouching = _columns(whole_placed, rows, cells, need=size)
+                if vouching and not odd:
+                    holding.add(frozenset(subset))
+                elif len(odd) == 1 and _vouching_unnil(whole_placed, cells) >= 2:
+                    candidates.append((frozenset(subset), odd[0]))
+    for subset, odd in candidates:
+        if not any(held <= subset or subset <= held for held in holding):
+            vouched = {i for held in holding for i in held}
+            return odd, ([whole] if holding else []) + [members[i] for i in sorted(vouched)]
+    return None, ()
+
+
+def _vouching_unnil(whole_placed, placed) -> int:
+    """The columns where every row of `placed` prints a value, none nil, and they add up to the whole."""
+    count = 0
+    for col, total in whole_placed.items():
+        values = [p[col].value for p in placed if col in p]
+        if len(values) == len(placed) and all(values) and sum(values, ZERO) == total.value:
+            count += 1
+    return count
+
+
+def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=(), of: int = 0):
+    """The finding when one cell's keying slip, in a row not `vouched` for, explains the odd column, else None;
+    `of` members in all when the parts are a subset of them, else 0."""
     diff = got - total.value
     rows = {id(total): whole, **{id(f): m for m, f in parts}}
-    found = slip_diagnosis(slipped([(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts]),
+    trusted = {id(r) for r in vouched}
+    wanted = [(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts]
+    found = slip_diagnosis(slipped([(f, v) for f, v in wanted if id(rows[id(f)]) not in trusted]),
                            lambda fact: _name(rows[id(fact)], whole), ctx.facts)
     if found is None:
         return None
@@ -98,7 +154,7 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool):
     facts = ctx.facts
     column = facts.column_label(col)
     names = {"title": rule.title, "total": f"{whole.row.label} = {total.shown} (line {total.cell.line})",
-             "sum": fmt(trimmed(got.scaleb(-total.cell.scale), total.cell.decimals)), "n": len(parts),
+             "sum": fmt(trimmed(got.scaleb(-total.cell.scale), total.cell.decimals)), "n": f"{len(parts)} (of {of})" if of else len(parts),
              "column": column or f"#{col + 1}", "diagnosis": diagnosis,
              "operands": " + ".join(f.shown for _, f in parts)}
     template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "
