@@ -191,6 +191,14 @@ class PeriodsRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"shorter", "longer"})
 
 
+class PeriodSumRule(RuleBase):
+    """A flow for a longer period is the sum of the shorter periods that make it up (four quarters, a year)."""
+
+    kind: Literal["period_sum"]
+    item: Selector
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum"})
+
+
 class MemberTotalRule(RuleBase):
     """A member's non-negative value is not larger than the total (the same item without the member)."""
 
@@ -247,8 +255,8 @@ class TieOutRule(RuleBase):
 
 
 Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
-                       CompareRule, RangeRule, UniqueRule, PeriodsRule, MemberTotalRule, MemberFootingRule, RatioRule,
-                       NearMissRule, TieOutRule],
+                       CompareRule, RangeRule, UniqueRule, PeriodsRule, PeriodSumRule, MemberTotalRule,
+                       MemberFootingRule, RatioRule, NearMissRule, TieOutRule],
                  Field(discriminator="kind")]
 # kinds checked once a filing, over all its pages, rather than page by page
 FILING_KINDS = frozenset({"tie_out"})

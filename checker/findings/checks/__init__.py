@@ -22,6 +22,7 @@ CHECKS = {
     "range": range.check,
     "unique": unique.check,
     "periods": periods.check,
+    "period_sum": periods.check_sum,
     "member_total": member_total.check,
     "member_footing": member_footing.check,
     "near_miss": near_miss.check,
