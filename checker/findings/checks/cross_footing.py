@@ -2,16 +2,18 @@
 the sum of the other columns.
 
 A row whose cells could sit outside the total column under some alignment passes, unless it holds
-three amounts or more and the total column is the page's first or last: EDGAR leaves a row's total
-empty only when it is nil, so its value nearest the total column is read as the total too, and a
-finding then needs a keying slip to explain the difference.
+two amounts or more and the total column is the page's first or last: EDGAR leaves a row's total
+empty only when it is nil, so such a row is read two ways. Either its value nearest the total column
+is the total, or the total is nil and its values net to nil (a conversion of preferred stock moves
+amounts between columns of equity). A row that fits neither is reported when a keying slip explains
+the difference, under the first reading or, failing that, the second.
 """
 from __future__ import annotations
 
 import re
 
 from checker.findings.checks.footing_declared import as_printed
-from checker.findings.checks.relations import ambiguous, footing_slips, operand, slip_diagnosis, solve
+from checker.findings.checks.relations import ambiguous, footing_slips, operand, slip_diagnosis, slipped, solve
 from checker.findings.diagnosis import Diagnosis, diagnose, fmt
 from checker.findings.facts import ZERO, rounding
 
@@ -35,7 +37,7 @@ def check(compiled, ctx):
         bad = solve([frow], _crossfoots(tcol, exact), vacuous=True)
         if bad:
             out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0]))
-        elif tcol in (0, len(columns) - 1) and _end_may_be_total(frow, tcol):
+        elif tcol in (0, len(columns) - 1) and _end_may_be_total(frow, tcol) and not _nets_to_nil(frow, exact):
             bad = solve([frow], _crossfoots(tcol, exact, end=True))
             if bad:
                 got, tfact, parts = bad[0]
@@ -43,17 +45,50 @@ def check(compiled, ctx):
                                       ctx.facts)
                 if slip:
                     out.append(_cross_finding(compiled, ctx, frow, tcol, bad[0], slip))
+                    continue
+            finding = _nil_total_finding(compiled, ctx, frow)
+            if finding is not None:
+                out.append(finding)
     return out
 
 
+def _nets_to_nil(frow, exact: bool) -> bool:
+    """Do the row's values net to nil, as a row whose total EDGAR left empty must (one column outside the total,
+    temporary equity, may be left out, as _crossfoots allows)?"""
+    parts = list(frow.facts.values())
+    off = sum((p.value for p in parts), ZERO)
+    slack = rounding(parts, exact)
+    return abs(off) <= slack or any(abs(off - p.value) <= slack for p in parts)
+
+
+def _nil_total_finding(compiled, ctx, frow):
+    """The finding on a row read with its total nil, whose values do not net to nil, when one keying slip in one
+    of them explains it; else None."""
+    parts = list(frow.facts.values())
+    off = sum((p.value for p in parts), ZERO)
+    slip = slip_diagnosis(slipped([(p, p.value - off) for p in parts], least=0), lambda fact: fact.shown, ctx.facts)
+    if slip is None:
+        return None
+    rule = compiled.rule
+    names = {"label": frow.row.label, "sum": fmt(as_printed(off, parts[0])), "diagnosis": slip.text,
+             "operands": " + ".join(p.shown for p in parts)}
+    message = "{label}: the Total column is empty, so nil, but the row's values sum to {sum} ({operands}): " \
+              "{diagnosis}".format_map(names)
+    cells = [ctx.facts.involved(frow, p, "component") for p in parts]
+    return ctx.finding(rule, message, cells, slip.text, ambiguous([frow]),
+                       placements="read with its Total column empty, as EDGAR leaves a total empty only when it "
+                                  "is nil, and with its value nearest the Total column in it: neither makes "
+                                  "them agree")
+
+
 def _end_may_be_total(frow, tcol: int) -> bool:
-    """A row of three amounts or more whose value nearest the total column, the page's first or last, may sit in
+    """A row of two amounts or more whose value nearest the total column, the page's first or last, may sit in
     it: EDGAR leaves a row's total empty only when it is nil, so such a row is read with that value as the total
     too. Rows of share counts (three classes of stock) have no total: a row whose label names shares or units
     is left out unless a cell prints a currency; so is a row of small numbers (rates, counts), where one
     digit apart is common."""
     facts = frow.facts
-    if len(facts) != len(frow.cells) or len(facts) < 3 or max(abs(f.printed) for f in facts.values()) < 100:
+    if len(facts) != len(frow.cells) or len(facts) < 2 or max(abs(f.printed) for f in facts.values()) < 100:
         return False
     if frow.unit != "money" and COUNT_LABEL.search(frow.row.label):
         return False
