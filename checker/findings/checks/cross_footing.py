@@ -52,11 +52,16 @@ def check(compiled, ctx):
     return out
 
 
+def _net(frow):
+    """The row's values, and their sum: what a row whose Total EDGAR left empty (nil) nets to."""
+    parts = list(frow.facts.values())
+    return parts, sum((p.value for p in parts), ZERO)
+
+
 def _nets_to_nil(frow, exact: bool) -> bool:
     """Do the row's values net to nil, as a row whose total EDGAR left empty must (one column outside the total,
     temporary equity, may be left out, as _crossfoots allows)?"""
-    parts = list(frow.facts.values())
-    off = sum((p.value for p in parts), ZERO)
+    parts, off = _net(frow)
     slack = rounding(parts, exact)
     return abs(off) <= slack or any(abs(off - p.value) <= slack for p in parts)
 
@@ -64,8 +69,7 @@ def _nets_to_nil(frow, exact: bool) -> bool:
 def _nil_total_finding(compiled, ctx, frow):
     """The finding on a row read with its total nil, whose values do not net to nil, when one keying slip in one
     of them explains it; else None."""
-    parts = list(frow.facts.values())
-    off = sum((p.value for p in parts), ZERO)
+    parts, off = _net(frow)
     slip = slip_diagnosis(slipped([(p, p.value - off) for p in parts], least=0), lambda fact: fact.shown, ctx.facts)
     if slip is None:
         return None

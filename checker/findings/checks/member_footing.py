@@ -13,9 +13,10 @@ tried in each placement it allows (a few dozen at most): the odd column is read 
 placement where every other column adds up, and none is read when some placement adds up in
 all. A column where the whole is nil vouches for nothing. A page cut inside its table, before
 its definitions, may lack members and is not read.
+
 Where the members add up in no column, some are not the whole's parts beside the others (a member
-and its own sub-members on one axis: "Subscription and Maintenance", "Subscription",
-"Maintenance", "Other"; two axes at once); then subsets of them are read (subset_one_off).
+printed beside its own members on one axis: "Subscription and Maintenance", "Subscription",
+"Maintenance", "Other"; two axes at once): then their subsets are read (subset_one_off).
 """
 from __future__ import annotations
 
@@ -154,7 +155,8 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=
     facts = ctx.facts
     column = facts.column_label(col)
     names = {"title": rule.title, "total": f"{whole.row.label} = {total.shown} (line {total.cell.line})",
-             "sum": fmt(trimmed(got.scaleb(-total.cell.scale), total.cell.decimals)), "n": f"{len(parts)} (of {of})" if of else len(parts),
+             "sum": fmt(trimmed(got.scaleb(-total.cell.scale), total.cell.decimals)),
+             "n": f"{len(parts)} (of {of})" if of else len(parts),
              "column": column or f"#{col + 1}", "diagnosis": diagnosis,
              "operands": " + ".join(f.shown for _, f in parts)}
     template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "

@@ -19,7 +19,7 @@ from checker.findings.checks.relations import ambiguous, fits, footing_slips, op
 from checker.findings.diagnosis import fmt, trimmed
 from checker.findings.facts import ZERO, rounding
 
-DRIFT_DAYS = 10  # how far a part's end may be from where the next part begins: fiscal quarters of 13 weeks, 53-week years
+DRIFT_DAYS = 10  # how far a part may end from where the next begins: fiscal quarters of 13 weeks, 53-week years
 
 
 def nested_columns(page) -> list[tuple[int, int]]:
