@@ -68,7 +68,8 @@ def _nets_to_nil(frow, exact: bool) -> bool:
 
 def _nil_total_finding(compiled, ctx, frow):
     """The finding on a row read with its total nil, whose values do not net to nil, when one keying slip in one
-    of them explains it; else None."""
+    of them explains it; else None. Its message is its own: a rule's message names a total cell, and here there
+    is none."""
     parts, off = _net(frow)
     slip = slip_diagnosis(slipped([(p, p.value - off) for p in parts], least=0), lambda fact: fact.shown, ctx.facts)
     if slip is None:
