@@ -291,6 +291,16 @@ def test_members_beside_their_own_members_are_read_by_subset():
     assert "'Subscription and Maintenance' (line 94)" in found[0].diagnosis
     assert "'Other'" not in found[0].diagnosis and "the total" not in found[0].diagnosis
 
+
+def test_subsets_past_their_reading_budget_are_not_read(monkeypatch):
+    """Eight members in 64 placements would be 15,808 subset readings: past MAX_SUBSET_READS nothing is read (a
+    finding from part of them could be cleared by the rest). Autodesk's four members make ten a placement."""
+    from checker.findings.checks import member_footing
+    monkeypatch.setattr(member_footing, "MAX_SUBSET_READS", 9)
+    assert [f for f in findings(changed("members_subsets_adsk_2019_R2.txt", 105, "|884.3")) if f.rule == "FT012"] == []
+    monkeypatch.setattr(member_footing, "MAX_SUBSET_READS", 10)
+    assert [f for f in findings(changed("members_subsets_adsk_2019_R2.txt", 105, "|884.3")) if f.rule == "FT012"] != []
+
 def test_a_page_cut_inside_its_table_is_not_added_up_by_member():
     """717538 R31 is an excerpt that ends inside its table, before its definitions: a member's rows may be cut
     off, so the others would not add up by design, and FT012 reads no such page. The same retyped value on the

@@ -31,6 +31,7 @@ from checker.findings.facts import ZERO
 ADDITIVE = frozenset({"money", "number", "shares"})
 MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page that leaves more open says too little
 MAX_SUBSET_MEMBERS = 8  # members whose subsets are read (2**8 a placement); more leave room for sums by chance
+MAX_SUBSET_READS = 4096  # subsets read under all placements together: past it, nothing is read (a page's worth of time)
 
 
 def groups(rows):
@@ -108,15 +109,18 @@ def subset_one_off(whole, members):
     nil (left out, a nil member would add up too), printing in every column it is read in, and that no subset
     containing it or contained in it adds up to in every column. The rows vouched for are the whole and the
     members of the subsets that add up in every column: they read the odd column right, so the slip is not in
-    them. (None, ()) when no subset is read."""
+    them. (None, ()) when no subset is read, or more than MAX_SUBSET_READS would be."""
     if len(members) > MAX_SUBSET_MEMBERS:
         return None, ()
-    holding, candidates = set(), []
+    holding, candidates, reads = set(), [], 0
     for whole_placed, *placed in joint_placements([whole] + members, MAX_PLACEMENTS) or ():
         if _columns(whole_placed, members, placed, need=2)[1]:
             return None, ()  # all the members add up in some column: two slips, or parts left open
         for size in range(2, len(members)):
             for subset in combinations(range(len(members)), size):
+                reads += 1
+                if reads > MAX_SUBSET_READS:
+                    return None, ()
                 rows, cells = [members[i] for i in subset], [placed[i] for i in subset]
                 odd, vouching = _columns(whole_placed, rows, cells, need=size)
                 if vouching and not odd:
