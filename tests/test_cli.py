@@ -108,6 +108,14 @@ def test_list_rules(capsys):
     assert "MT001    info" in off and "XR001" not in off
 
 
+def test_select_all_runs_every_rule_those_off_by_default_too(capsys):
+    """`--select ALL`, as in ruff: every rule, MT001 and UQ001 (off by default) among them; `--ignore` still drops."""
+    every = run(capsys, "--list-rules")[1]
+    ids = {line.split()[0] for line in every.splitlines() if line[:2].isalpha() and line[2:5].isdigit()}
+    listed = run(capsys, "--list-rules", "--select", "ALL")[1]
+    assert {line.split()[0] for line in listed.splitlines() if line.strip()} == ids and "MT001" in ids
+    assert "MT001" not in run(capsys, "--list-rules", "--select", "ALL", "--ignore", "MT")[1]
+
 def test_explain(capsys):
     status, out, _ = run(capsys, "--explain", "XR001")
     assert status == 0
