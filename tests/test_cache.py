@@ -78,6 +78,12 @@ def test_rules_are_part_of_the_key(tmp_path, capsys):
         run(capsys, "--no-cache", "--extend-rules", str(team), SEED)
     assert run(capsys, "--cache-dir", cache, "--select", "RG001", SEED) == \
         run(capsys, "--no-cache", "--select", "RG001", SEED)
+    # the same files, cached with the default rules, then with one more: MT001's findings are not the cache's
+    page = str(Path(__file__).parent / "fixtures" / "pages" / "1041061_000104106124000033_R39.txt")
+    assert "MT001" not in run(capsys, "--cache-dir", cache, page)[1]
+    assert run(capsys, "--cache-dir", cache, "--extend-select", "MT001", page) == \
+        run(capsys, "--no-cache", "--extend-select", "MT001", page)
+    assert "MT001" in run(capsys, "--no-cache", "--extend-select", "MT001", page)[1]
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path, capsys):

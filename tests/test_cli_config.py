@@ -45,8 +45,8 @@ def test_pyproject_without_tool_check_is_skipped(tmp_path):
 
 @pytest.mark.parametrize("name, text, message", [
     (".check.yaml", "selct: [XR001]\n",
-     '.check.yaml: unknown key "selct"; allowed keys: baseline, cache-dir, extend-rules, fail-on, format, glob, ignore, '
-     'jobs, per-file-ignores, select'),
+     '.check.yaml: unknown key "selct"; allowed keys: baseline, cache-dir, extend-rules, extend-select, fail-on, '
+     'format, glob, ignore, jobs, per-file-ignores, select'),
     (".check.yaml", "fail-on: fatal\n", ".check.yaml: key \"fail-on\": 'fatal' is not one of: error, warning, info"),
     (".check.yaml", "format: xml\n", ".check.yaml: key \"format\": 'xml' is not one of: text, json, sarif, junit, "
                                      "github, gitlab"),
@@ -106,6 +106,39 @@ def test_an_unknown_rule_in_the_file_is_reported_with_the_file_and_key(tmp_path,
     assert run(capsys, "--no-cache", "--select", "NOPE", SEED)[2] == 'check: no such rule: "NOPE"\n'
 
 
+
+def listed(capsys, *argv) -> set[str]:
+    """The rule ids `check --list-rules` lists as run (not those under "off by default")."""
+    out = run(capsys, "--list-rules", *argv)[1].split("off by default")[0]
+    return {line.split()[0] for line in out.splitlines() if line.strip()}
+
+
+def test_extend_select_adds_to_the_default_set_or_to_select(tmp_path, monkeypatch, capsys):
+    """As in ruff: the rules off by default join the default set, or a select, from the command line and the
+    file alike (both add up); an unknown name in the file is reported with its key."""
+    monkeypatch.chdir(tmp_path)
+    defaults = listed(capsys)
+    assert listed(capsys, "--extend-select", "MT001") == defaults | {"MT001"}
+    assert listed(capsys, "--select", "XR001", "--extend-select", "UQ001") == {"XR001", "UQ001"}
+    (tmp_path / ".check.yaml").write_text("extend-select: [MT001]\n")
+    assert listed(capsys, "--extend-select", "UQ001") == defaults | {"MT001", "UQ001"}
+    assert "MT001" not in run(capsys, "--list-rules")[1].split("off by default")[1]  # it runs: not listed as off
+    (tmp_path / ".check.yaml").write_text("extend-select: [MT00]\n")
+    assert run(capsys, "--no-cache", SEED)[2] == \
+        f'check: {tmp_path / ".check.yaml"}: key "extend-select": no such rule: "MT00"; did you mean "MT001"?\n'
+
+
+def test_extend_select_runs_the_rule_in_process_and_in_workers(tmp_path, monkeypatch, capsys):
+    """An extended rule reports in a run, the same with one process and two."""
+    monkeypatch.chdir(tmp_path)
+    pages = Path(__file__).parent / "fixtures" / "pages"
+    found = {}
+    for jobs in ("1", "2"):
+        out = run(capsys, "--no-cache", "--extend-select", "MT001", "--format", "json", "--jobs", jobs, str(pages))[1]
+        found[jobs] = sorted((f["path"], f["lines"]) for f in json.loads(out)["findings"] if f["rule"] == "MT001")
+    assert found["1"] and found["1"] == found["2"]
+
+
 def test_per_file_ignores_drop_a_rules_findings_on_the_files_a_pattern_matches(tmp_path, monkeypatch, capsys):
     """Patterns match the path relative to the configuration file, or the file name; names are ids or prefixes."""
     for name in ("filings/old/a.txt", "filings/new/b.txt", "c.txt"):
@@ -125,3 +158,13 @@ def test_an_unknown_rule_in_per_file_ignores_is_reported_with_the_file_and_key(t
     assert run(capsys, "--no-cache", SEED)[2] == (f'check: {tmp_path / ".check.yaml"}: key "per-file-ignores": '
                                                   'no such rule: "XR0001"; did you mean "XR001"?\n')
 
+
+
+def test_a_worker_that_loads_its_own_rules_extends_them_too():
+    """A worker started afresh (spawned, or forked where the run read its results' rules from the cache) loads
+    its rules from the Job: the extended ones among them."""
+    from checker.cli.runner import Job, load_job_rules
+
+    ids = {r.id for r in load_job_rules(Job(extra_dirs=(), select=(), ignore=(), want_tables=False,
+                                            extend_select=("MT001",))).rules}
+    assert "MT001" in ids and "XR001" in ids and "UQ001" not in ids

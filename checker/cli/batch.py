@@ -77,6 +77,7 @@ class Batch:
         paths = input_files(self.settings.paths, self.settings.glob)
         job = Job(tuple(self.settings.extend_rules), tuple(self.settings.select),
                   tuple(self.settings.ignore), want_tables=bool(self.html_path), cache=self.cache,
+                  extend_select=tuple(self.settings.extend_select),
                   stdin=read_stdin(paths), stdin_name=self.settings.stdin_name)
         if self.args.baseline_commit:
             self.baseline = self._baseline_at(self.args.baseline_commit, paths, job)

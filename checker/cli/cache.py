@@ -50,11 +50,12 @@ class CacheUnavailable(Exception):
     """The cache directory cannot be created or written; the run goes on without it."""
 
 
-def setup_key(select: list[str], ignore: list[str], extra_rule_dirs: list[Path]) -> str:
+def setup_key(select: list[str], extend_select: list[str], ignore: list[str], extra_rule_dirs: list[Path]) -> str:
     """Everything besides a file's bytes that its result depends on, hashed."""
     from checker.rules.sources import extra_rule_files, shipped_rule_files
 
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{sorted(select)}\0{sorted(ignore)}".encode())
+    digest = hashlib.sha256(
+        f"{FORMAT}\0{sys.version}\0{sorted(select)}\0{sorted(extend_select)}\0{sorted(ignore)}".encode())
     code = Path(__file__).resolve().parents[1]
     for file in sorted(code.rglob("*")):
         if file.is_file() and "__pycache__" not in file.parts:

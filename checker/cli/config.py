@@ -28,6 +28,7 @@ class Config:
     source: Path | None = None
     where: str | None = None         # how its errors name it: "pyproject.toml: [tool.check]"
     select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     extend_rules: list[Path] = field(default_factory=list)
     fail_on: str | None = None
@@ -94,6 +95,7 @@ def _per_file_ignores(where: str, key: str, value: object) -> dict[str, list[str
 
 KEYS = {
     "select": ("select", _rule_list),
+    "extend-select": ("extend_select", _rule_list),
     "ignore": ("ignore", _rule_list),
     "extend-rules": ("extend_rules", _paths),
     "fail-on": ("fail_on", _choice(FAIL_LEVELS)),

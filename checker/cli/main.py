@@ -56,7 +56,9 @@ def run_command(argv: list[str] | None) -> int:
     if args.list_rules:
         from checker.cli.commands import list_rules
         rules = load_rules(settings)
-        off = [] if settings.select else load_rules(settings, select=False).off_by_default()
+        chosen = {r.id for r in rules.rules}
+        off = [] if settings.select else [
+            r for r in load_rules(settings, select=False).off_by_default() if r.id not in chosen]
         return list_rules(rules, off, sys.stdout)
     if args.explain:
         from checker.cli.commands import explain
@@ -81,7 +83,7 @@ def load_rules(settings: Settings, select: bool = True):
     check_rule_dirs(settings)
     try:
         rules = load(list(settings.extend_rules))
-        return rules.select(settings.select, settings.ignore) if select else rules
+        return rules.select(settings.select, settings.ignore, settings.extend_select) if select else rules
     except RuleError as exc:
         where = settings.named_in.get(exc.unknown)  # a name from the configuration file: say which file
         raise UsageError(f"{where}: {exc}" if where else str(exc)) from None
@@ -110,7 +112,7 @@ def open_cache(settings: Settings):
 
     check_rule_dirs(settings)
     try:
-        key = setup_key(settings.select, settings.ignore, settings.extend_rules)
+        key = setup_key(settings.select, settings.extend_select, settings.ignore, settings.extend_rules)
         return ResultCache.open(settings.cache_dir, key)
     except RuleError as exc:
         raise UsageError(str(exc)) from None

@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="colour the text output (default: auto, only on a terminal)")
     rules = p.add_argument_group("rules")
     rules.add_argument("--select", type=_rule_ids, action="extend", metavar="RULE[,RULE]",
-                       help="run only these rules (ids or id prefixes)")
+                       help="run only these rules (ids, id prefixes, or ALL)")
+    rules.add_argument("--extend-select", type=_rule_ids, action="extend", metavar="RULE[,RULE]",
+                       help="run these rules too (those off by default, say)")
     rules.add_argument("--ignore", type=_rule_ids, action="extend", metavar="RULE[,RULE]",
                        help="do not run these rules")
     rules.add_argument("--extend-rules", action="append", metavar="DIR", help="also load the rule files in DIR")
@@ -119,6 +121,7 @@ class Settings:
     select: list[str]
     ignore: list[str]
     extend_rules: list[Path]
+    extend_select: list[str]
     glob: str
     jobs: int
     baseline: Path | None
@@ -136,6 +139,7 @@ def merge(args: argparse.Namespace, config: Config) -> Settings:
         fail_on=args.fail_on or config.fail_on or "error",
         select=args.select if args.select is not None else config.select,
         ignore=config.ignore + (args.ignore or []),
+        extend_select=config.extend_select + (args.extend_select or []),
         extend_rules=config.extend_rules + [Path(d) for d in args.extend_rules or []],
         glob=args.glob or config.glob or "*.txt",
         jobs=args.jobs or config.jobs or usable_cores(),
@@ -154,6 +158,7 @@ def config_rule_names(args: argparse.Namespace, config: Config) -> dict[str, str
     names = {name: f'{config.where}: key "per-file-ignores"' for names in config.per_file_ignores.values()
              for name in names}
     names.update((name, f'{config.where}: key "ignore"') for name in config.ignore)
+    names.update((name, f'{config.where}: key "extend-select"') for name in config.extend_select)
     if args.select is None:
         names.update((name, f'{config.where}: key "select"') for name in config.select)
     return names

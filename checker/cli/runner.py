@@ -34,6 +34,7 @@ class Job:
     ignore: tuple[str, ...]
     want_tables: bool
     cache: ResultCache | None = None
+    extend_select: tuple[str, ...] = ()
     stdin: bytes | None = None  # standard input, read before any worker starts, when a path is "-"
     stdin_name: str = STDIN     # the name its findings give
     contents: dict[str, bytes] | None = None  # the files' bytes, when not read from disk (--baseline-commit)
@@ -73,7 +74,7 @@ def input_files(given: list[str], pattern: str) -> list[str]:
 def load_job_rules(job: Job):
     from checker.rules import load_rules
 
-    return load_rules(list(job.extra_dirs)).select(list(job.select), list(job.ignore))
+    return load_rules(list(job.extra_dirs)).select(list(job.select), list(job.ignore), list(job.extend_select))
 
 
 def _init_worker(job: Job) -> None:

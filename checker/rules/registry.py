@@ -48,17 +48,19 @@ class RuleSet:
             f"; did you mean {near[0]}?" if near else ""
         return RuleError(f'no such rule: "{name}"{hint}', unknown=name)
 
-    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
-        """Keep the rules named in `select` (every enabled rule when empty), then drop those in `ignore`.
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = (), extend: Iterable[str] = ()) -> RuleSet:
+        """Keep the rules named in `select` (every enabled rule when empty) and those in `extend`, then drop
+        those in `ignore`.
 
-        A name is a rule id (XR001) or an id prefix ending in a letter (XR: every XR rule); a rule
-        that is off by default runs only when a name in `select` matches it."""
-        select, ignore = list(select), list(ignore)
-        for name in select + ignore:
+        A name is a rule id (XR001), an id prefix ending in a letter (XR: every XR rule) or ALL; a rule
+        that is off by default runs only when a name in `select` or `extend` matches it."""
+        select, ignore, extend = list(select), list(ignore), list(extend)
+        for name in select + ignore + extend:
             if not any(matches(rule.id, name) for rule in self.rules):
                 raise self._unknown(name)
         kept = [r for r in self.rules
-                if (any(matches(r.id, s) for s in select) if select else r.enabled)
+                if ((any(matches(r.id, s) for s in select) if select else r.enabled)
+                    or any(matches(r.id, e) for e in extend))
                 and not any(matches(r.id, i) for i in ignore)]
         return RuleSet(tuple(kept), self.origin)
 
