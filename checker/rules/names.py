@@ -1,6 +1,6 @@
-"""Rule names as users write them (--select, --ignore, per-file-ignores): an id (XR001), an id prefix of
-letters (XR: every XR rule), or ALL (every rule, those off by default too, as in ruff).  Its own light
-module: the results cache's runs read it without the rules."""
+"""Rule names as users write them (--select, --extend-select, --ignore, per-file-ignores): an id (XR001),
+an id prefix of letters (XR: every XR rule), or ALL (every rule, those off by default too, as in ruff).
+Its own light module: the results cache's runs read it without the rules."""
 
 ALL = "ALL"
 
