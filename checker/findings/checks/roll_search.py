@@ -67,17 +67,23 @@ def _bounded(rows, exact: bool, skip: int | None):
     None when some placement rolls in every column, or under none does a column fail alone, or the searches
     give up; else the bad column of the placement under which one column alone fails by the least (the first
     such column in page order)."""
-    if not bounded_search_fits(rows):
+    bounded = bounded_roll(rows, exact, skip)
+    if bounded is None:
         return None
-    number = as_integers(rows)
-    if number is None:
-        return None
-    bounded = BoundedRoll(rows, number, exact, skip)
     try:
         placed = None if bounded.rolling() is not None else bounded.alone()
     except GaveUp:
         return None
     return None if placed is None else _bad_columns(placed, exact, skip) or None
+
+
+def bounded_roll(rows, exact: bool, skip: int | None) -> BoundedRoll | None:
+    """The bounded searches over rows = [begin, end] + activity, or None when they cannot read them (see
+    bounded_search_fits and as_integers)."""
+    if not bounded_search_fits(rows):
+        return None
+    number = as_integers(rows)
+    return None if number is None else BoundedRoll(rows, number, exact, skip)
 
 
 def _walks(rows, number, exact, skip):

@@ -19,8 +19,7 @@ from checker.ast.values import header_date
 from checker.findings.alignments import MAX_ALIGNMENTS, cells_placed, joint_placements
 from checker.findings.checks import row_sums
 from checker.findings.checks.relations import compatible, scales, slip_diagnosis
-from checker.findings.checks.roll_bound import BoundedRoll, bounded_search_fits
-from checker.findings.checks.roll_search import (NOT_CORROBORATED, ROLL_ALIGNMENTS, as_integers, column_slips,
+from checker.findings.checks.roll_search import (NOT_CORROBORATED, ROLL_ALIGNMENTS, bounded_roll, column_slips,
                                                  corroborated, roll)
 from checker.findings.diagnosis import diagnose, fmt, trimmed
 from checker.findings.facts import describe, period_month
@@ -225,9 +224,9 @@ def settled_cells(compiled, ctx):
     rule = compiled.rule
     exact = rule.tolerance == "exact"
     for rows, skip in rolls(compiled, ctx):
-        if not bounded_search_fits(rows) or (number := as_integers(rows)) is None:
+        bounded = bounded_roll(rows, exact, skip)
+        if bounded is None:
             continue
-        bounded = BoundedRoll(rows, number, exact, skip)
         agreed = bounded.agreed()
         if not agreed:
             bad = roll(rows, exact, skip, walk_limit(rule))
