@@ -173,11 +173,10 @@ class HtmlReporter(Reporter):
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         )
         rules = {rule.id: rule for rule in self.options.rules}
-        rule_ids = sorted(summary.by_rule)
         page = env.get_template("report.html.j2").render(
             summary=summary, files=self.files, clean=self.clean,
-            rules=[(rule_id, rules[rule_id].title if rule_id in rules else "", summary.by_rule[rule_id])
-                   for rule_id in rule_ids],
+            rules=[(rule_id, rules[rule_id].title if rule_id in rules else "", count)
+                   for rule_id, count in sorted(summary.by_rule.items())],
             title=self.options.extra.get("title", "check report"),
         )
         self.out.write(page)

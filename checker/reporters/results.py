@@ -50,7 +50,6 @@ class RunSummary:
     pages: int = 0
     problems: int = 0
     by_severity: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
-    by_rule: dict[str, int] = field(default_factory=dict)
     # (rule, severity found): a rule's findings need not all take its default severity (a corroborated
     # roll-forward, a reading the page leaves open)
     by_rule_severity: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -61,13 +60,20 @@ class RunSummary:
         self.problems += result.problem is not None
         for finding in result.findings:
             self.by_severity[finding.severity.value] += 1
-            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
             key = (finding.rule, finding.severity.value)
             self.by_rule_severity[key] = self.by_rule_severity.get(key, 0) + 1
 
     @property
     def findings(self) -> int:
         return sum(self.by_severity.values())
+
+    @property
+    def by_rule(self) -> dict[str, int]:
+        """rule -> its findings, whatever severity they took."""
+        counts: dict[str, int] = {}
+        for (rule, _), count in self.by_rule_severity.items():
+            counts[rule] = counts.get(rule, 0) + count
+        return counts
 
 
 @dataclass(frozen=True)
