@@ -59,14 +59,14 @@ class Compiled:
             if sel is not None:
                 self._operand(name, sel, memo)
         components = fields.get("components")
-        self.components = [] if components in (None, "above") else [
-            (self._operand(i, c, memo), c.sign) for i, c in enumerate(components)]
+        for i, c in enumerate(() if components in (None, "above") else components):
+            self._operand(i, c, memo)  # named by position: a declared footing's rows(0), rows(1), ...
         from checker.findings.checks import CHECKS  # the registry of kinds -> engine functions
         self.run: Callable[[Compiled, Context], list[Finding]] = CHECKS[rule.kind]
 
-    def _operand(self, name: str | int, sel: Selector, memo: Memo) -> RowTest:
+    def _operand(self, name: str | int, sel: Selector, memo: Memo) -> None:
         """Compile one selector; components are named by their position."""
-        test = self.selectors[name] = compile_selector(sel, memo)
+        self.selectors[name] = compile_selector(sel, memo)
         given = selector_fields(sel)
         self.keys[name] = f"rows:{given!r}"
         if not given:
@@ -76,7 +76,6 @@ class Compiled:
                  None if sel.member is None else required_words(sel.member))
         if needs != (None, None, None) and sel.concept is None:
             self.needs[name] = needs
-        return test
 
     def rows(self, name: str | int, ctx: Context):
         """The page's numeric rows the operand `name` (or component number `name`) selects, computed once

@@ -108,7 +108,7 @@ def _totals(compiled, ctx):
     totals = compiled.rows("total", ctx)
     if not totals:
         return  # most pages: no component need be looked for
-    pools = [compiled.rows(i, ctx) for i in range(len(compiled.components))]
+    pools = [compiled.rows(i, ctx) for i in range(len(rule.components))]
     for total in totals:
         options = []
         for comp, pool in zip(rule.components, pools):
