@@ -131,6 +131,12 @@ def test_explain_names_the_severities_a_rule_declares_besides_its_own(capsys):
     assert "\nseverity: warning; info where the page leaves the values' columns open\n" in out
 
 
+def test_explain_says_which_rules_a_rule_supersedes(capsys):
+    _, out, _ = run(capsys, "--explain", "RF002")
+    assert "\nSupersedes NM001, NM002: where a finding of this rule and one of theirs name the same\n" in out
+    assert "Supersedes" not in run(capsys, "--explain", "NM001")[1]
+
+
 def test_dump_ast(capsys):
     status, out, _ = run(capsys, "--dump-ast", SEED)
     data = json.loads(out)

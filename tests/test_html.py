@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -52,6 +53,14 @@ def test_summary_and_filters():
     boxes = [(a["name"], a["value"]) for a in page.having("input", "name")]
     assert boxes == [("severity", "error"), ("severity", "warning"), ("severity", "info"),
                      ("rule", "RG001"), ("rule", "XR001")]
+
+
+def test_a_folded_finding_names_the_rules_it_stands_for():
+    result = seed_result()
+    result.findings[0] = replace(result.findings[0], also=("NM001",))
+    text = render([result])
+    assert '<p class="also">Also found by NM001, on these same cells.</p>' in text
+    assert 'class="also"' not in render([seed_result()])
 
 
 def test_every_filing_string_is_escaped():

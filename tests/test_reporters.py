@@ -67,6 +67,18 @@ def test_text_statistics_give_the_severity_each_finding_took():
     ]
 
 
+def test_a_folded_finding_names_the_rules_it_stands_for_in_every_detailed_format():
+    result = seed_result()
+    result.findings[0] = replace(result.findings[0], also=("NM001", "ZZ009"))
+    text = render("text", [result])
+    assert text.splitlines()[2] == "  also: NM001 (Near-miss numbers); ZZ009"  # a rule the run did not describe
+    assert "also" not in render("text", [seed_result()])
+    assert [f["also"] for f in json.loads(render("json", [result]))["findings"]] == [["NM001", "ZZ009"], []]
+    log = json.loads(render("sarif", [result]))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
+    assert [r["properties"]["also"] for r in log["runs"][0]["results"]] == [["NM001", "ZZ009"], []]
+
+
 def test_text_summary_without_findings():
     assert render("text", [FileResult("a.txt", pages=3)]) == "No findings in 1 file (3 pages).\n"
 

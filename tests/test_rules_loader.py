@@ -36,6 +36,7 @@ def test_good_file_loads():
     ("left: {label: 'a'}", "left: {lable: 'a'}", 8, "left.lable", "unknown field"),
     ("kind: equal", "kind: equals", 5, "kind", "equals"),
     ("id: ZZ001", "id: zz1", 2, "id", "pattern"),
+    ("kind: equal", "kind: equal\n    supersedes: [FT01]", 6, "supersedes", "not a rule id: 'FT01'"),
 ])
 def test_broken_file_names_file_line_rule_and_field(old, new, line, field, reason):
     with pytest.raises(RuleError) as err:
@@ -91,6 +92,27 @@ def test_extra_rule_directory_and_duplicate_ids(tmp_path):
     assert "ZZ001" in [r.id for r in load_rules([tmp_path]).rules]
     (tmp_path / "dup.yaml").write_text(GOOD)
     with pytest.raises(RuleError, match="duplicate rule id ZZ001"):
+        load_rules([tmp_path])
+
+
+def test_a_team_rule_supersedes_a_shipped_one_that_is_loaded(tmp_path):
+    (tmp_path / "mine.yaml").write_text(GOOD.replace("kind: equal", "kind: equal\n    supersedes: [NM001]"))
+    assert load_rules([tmp_path]).get("ZZ001").supersedes == ["NM001"]
+    (tmp_path / "mine.yaml").write_text(GOOD.replace("kind: equal", "kind: equal\n    supersedes: [NM009]"))
+    with pytest.raises(RuleError) as err:
+        load_rules([tmp_path])
+    assert str(err.value) == f'{tmp_path / "mine.yaml"}: rule ZZ001, field supersedes: no such rule: "NM009"'
+
+
+def test_no_rule_supersedes_itself_even_through_others(tmp_path):
+    second = GOOD.replace("ZZ001", "ZZ002").replace("kind: equal", "kind: equal\n    supersedes: [ZZ001]")
+    (tmp_path / "a.yaml").write_text(GOOD.replace("kind: equal", "kind: equal\n    supersedes: [ZZ002]"))
+    (tmp_path / "b.yaml").write_text(second)
+    with pytest.raises(RuleError, match="a rule cannot supersede itself: ZZ001 supersedes ZZ002 supersedes ZZ001"):
+        load_rules([tmp_path])
+    (tmp_path / "a.yaml").write_text(GOOD.replace("kind: equal", "kind: equal\n    supersedes: [ZZ001]"))
+    (tmp_path / "b.yaml").unlink()
+    with pytest.raises(RuleError, match="a rule cannot supersede itself: ZZ001 supersedes ZZ001"):
         load_rules([tmp_path])
 
 

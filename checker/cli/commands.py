@@ -44,6 +44,8 @@ def explain(rule, out: TextIO) -> int:
         out.write("\nWhy it matters:\n" + textwrap.indent(_paragraph(rule.rationale), "  "))
     if rule.references:
         out.write("\nReferences:\n" + "".join(f"  - {ref}\n" for ref in rule.references))
+    if rule.supersedes:
+        out.write("\n" + _paragraph(rule.supersedes_note()))
     # one example of each kind: what the rule catches, and what it lets through
     out.write(_example("Fails", rule.examples.failing[0]))
     out.write(_example("Passes", rule.examples.passing[0]))

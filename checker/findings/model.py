@@ -51,6 +51,7 @@ class Finding:
     page_title: str
     cells: tuple[Involved, ...]
     ambiguous: bool = False   # the column alignment was not unique
+    also: tuple[str, ...] = ()  # rules whose findings on these same cells this one stands for (see fold)
 
     @cached_property
     def lines(self) -> list[int]:
@@ -89,6 +90,7 @@ class Finding:
             "ambiguous": self.ambiguous,
             "fingerprint": self.fingerprint,
             "cells": [cell.record() for cell in self.cells],
+            "also": list(self.also),
         }
 
     @classmethod
@@ -96,4 +98,5 @@ class Finding:
         """The inverse of `record()`, for the file now at `path`."""
         return cls(rule=data["rule"], severity=Severity(data["severity"]), message=data["message"],
                    diagnosis=data["diagnosis"], path=path, page=data["page"], page_title=data["page_title"],
-                   cells=tuple(Involved.from_record(c) for c in data["cells"]), ambiguous=data["ambiguous"])
+                   cells=tuple(Involved.from_record(c) for c in data["cells"]), ambiguous=data["ambiguous"],
+                   also=tuple(data["also"]))

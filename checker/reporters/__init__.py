@@ -32,6 +32,10 @@ class ReportOptions:
     statistics: bool = False
     extra: dict = field(default_factory=dict)
 
+    def title(self, rule_id: str) -> str:
+        """The rule's title, or '' for a rule the run did not describe."""
+        return next((rule.title for rule in self.rules if rule.id == rule_id), "")
+
 
 class Reporter:
     """Receives results file by file, in input order, then the run summary."""

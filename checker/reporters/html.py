@@ -172,10 +172,9 @@ class HtmlReporter(Reporter):
             loader=jinja2.FunctionLoader(template_text),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         )
-        rules = {rule.id: rule for rule in self.options.rules}
         page = env.get_template("report.html.j2").render(
             summary=summary, files=self.files, clean=self.clean,
-            rules=[(rule_id, rules[rule_id].title if rule_id in rules else "", count)
+            rules=[(rule_id, self.options.title(rule_id), count)
                    for rule_id, count in sorted(summary.by_rule.items())],
             title=self.options.extra.get("title", "check report"),
         )

@@ -80,7 +80,8 @@ class SarifReporter(Reporter):
             "message": {"text": text},
             "locations": [location(f.path, f.line, text)],
             "partialFingerprints": {"checkFingerprint/v1": f.fingerprint},
-            "properties": {"page": f.page, "pageTitle": f.page_title, "ambiguous": f.ambiguous},
+            "properties": {"page": f.page, "pageTitle": f.page_title, "ambiguous": f.ambiguous,
+                           "also": list(f.also)},  # rules whose findings on these cells this one stands for
         }
         if cells:
             result["relatedLocations"] = [

@@ -2,6 +2,7 @@
 
     path:line: severity RULE message
       diagnosis: ...
+      also: FT001 (A run of rows foots ...)   (rules whose findings on these cells this one stands for)
       line 22  451,898  Number of incentive stock options | Dec. 31, 2020
       R2.txt:67  ...      (a cell in another file of the filing: XR004)
 
@@ -37,6 +38,8 @@ class TextReporter(Reporter):
         lines = []
         if finding.diagnosis:
             lines.append(f"  diagnosis: {finding.diagnosis}")
+        if finding.also:
+            lines.append("  also: " + "; ".join(map(self._named, finding.also)))
         cells = finding.cells_in_order()
         places = [f"line {c.line:>4}" if c.path is None else f"{c.path}:{c.line}" for c in cells]
         width, at = max((len(c.raw) for c in cells), default=0), max(map(len, places), default=0)
@@ -46,6 +49,10 @@ class TextReporter(Reporter):
         lines.append(self._paint(f"  page {finding.page + 1}: {finding.page_title}{note}", "2"))
         lines.append("")
         return lines
+
+    def _named(self, rule_id: str) -> str:
+        title = self.options.title(rule_id)
+        return f"{rule_id} ({title})" if title else rule_id
 
     def finish(self, summary: RunSummary) -> None:
         if self.options.statistics:
@@ -57,10 +64,9 @@ class TextReporter(Reporter):
     def _statistics(self, summary: RunSummary) -> str:
         """One line per rule and severity its findings took, most first: the lines of a severity add up to
         the summary line's count of it."""
-        titles = {rule.id: rule.title for rule in self.options.rules}
         rank = {severity.value: i for i, severity in enumerate(Severity)}
         counts = sorted(summary.by_rule_severity.items(), key=lambda item: (-item[1], item[0][0], rank[item[0][1]]))
-        return "".join(f"{count:>6}  {rule_id:<8} {severity:<8} {titles.get(rule_id, '')}".rstrip() + "\n"
+        return "".join(f"{count:>6}  {rule_id:<8} {severity:<8} {self.options.title(rule_id)}".rstrip() + "\n"
                        for (rule_id, severity), count in counts)
 
 

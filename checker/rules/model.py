@@ -128,7 +128,27 @@ class RuleBase(Strict):
     ambiguous_severity: Severity | None = Field(
         None, description="severity of a finding that rests on values whose columns the page leaves open (they may "
                           "be different periods); the rule's severity when omitted")
+    supersedes: list[str] = Field(
+        [], description="ids of more general rules that read the same arithmetic: where this rule's finding and "
+                        "one of theirs name exactly the same cells, one finding is reported (the more severe, at "
+                        "equal severity this rule's) and it lists the other rule under `also`")
     examples: Examples
+
+    def supersedes_note(self) -> str:
+        """What `supersedes` means for this rule, for the docs and --explain ('' when it names none)."""
+        if not self.supersedes:
+            return ""
+        return (f"Supersedes {', '.join(self.supersedes)}: where a finding of this rule and one of theirs name "
+                "the same cells, one is reported (the more severe; at equal severity this rule's), naming the "
+                "other rule under `also`.")
+
+    @field_validator("supersedes")
+    @classmethod
+    def _rule_ids(cls, ids: list[str]) -> list[str]:
+        for rule_id in ids:
+            if not re.fullmatch(r"[A-Z]{2,4}[0-9]{3}", rule_id):
+                raise ValueError(f"not a rule id: {rule_id!r} (ids look like FT001)")
+        return ids
 
     PLACEHOLDERS: ClassVar[frozenset] = frozenset({"title", "operands", "diagnosis"})
 

@@ -85,7 +85,35 @@ def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
         add(precompiled(name, text) or _loader().read_rule_text(text, name), name)
     for path in extra_rule_files(extra_dirs):
         add(_loader().read_rule_file(path), str(path))
+    _check_supersedes(rules, origin)
     return RuleSet(tuple(rules), origin)
+
+
+def _check_supersedes(rules: list[RuleBase], origin: dict[str, str]) -> None:
+    """Each rule a rule supersedes is loaded, and no rule supersedes itself, even through others: which of two
+    findings is kept must not depend on the order they are met in."""
+    graph = {rule.id: rule.supersedes for rule in rules}
+    for rule in rules:
+        for other in rule.supersedes:
+            if other not in graph:
+                raise RuleError(f'no such rule: "{other}"', origin[rule.id], rule=rule.id, field="supersedes")
+        path = _supersedes_path(graph, rule.id, rule.id, set())
+        if path:
+            raise RuleError("a rule cannot supersede itself: " + " supersedes ".join([rule.id, *path]),
+                            origin[rule.id], rule=rule.id, field="supersedes")
+
+
+def _supersedes_path(graph: dict[str, list[str]], start: str, goal: str, seen: set[str]) -> list[str]:
+    """The ids from `start`'s superseded rules down to `goal`, or [] when `goal` cannot be reached."""
+    for other in graph[start]:
+        if other == goal:
+            return [other]
+        if other not in seen:
+            seen.add(other)
+            rest = _supersedes_path(graph, other, goal, seen)
+            if rest:
+                return [other, *rest]
+    return []
 
 
 def _loader():
