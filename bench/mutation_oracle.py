@@ -10,10 +10,11 @@ blames cells the change left alone, and is a finding to look at. Unlike ../share
 it knows no relation that the change breaks: many changes break none, so it measures what one
 build finds against another.
 
-    python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR]
+    python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR] [--pages DIR]
     python3 bench/mutation_oracle.py compare OLD.json NEW.json
 
-`--tree` checks with the `checker` package of another source tree (a `git archive` of an older
+`--pages DIR` changes the pages (*.txt) under DIR instead: ../shared/corpus/rhtm_txt, say, the whole
+statements of six filings. `--tree` checks with the `checker` package of another source tree (a `git archive` of an older
 commit, say), so that two builds can be compared on the same changes. `compare` prints the
 changes found by one and not the other, in total and at error or warning, by rule, and how many
 of the new findings name the changed line.
@@ -33,11 +34,13 @@ NUMERIC = {"money", "number", "percent"}
 STRONG = {"error", "warning"}
 
 
-def pages() -> list[Path]:
+def pages(directory: Path | None = None) -> list[Path]:
+    if directory is not None:
+        return sorted(directory.rglob("*.txt"))
     return sorted((SHARED / "corpus" / "pages").glob("*.txt")) + [SHARED / "seed" / "filing.txt"]
 
 
-def run(out: Path, per_page: int, seed: int, tree: Path) -> int:
+def run(out: Path, per_page: int, seed: int, tree: Path, directory: Path | None = None) -> int:
     sys.path.insert(0, str(tree))
     from checker.ast import parse_text
     from checker.findings.engine import check_filing
@@ -46,7 +49,7 @@ def run(out: Path, per_page: int, seed: int, tree: Path) -> int:
     every = load_rules()
     rules = every.select([r.id for r in every.rules])
     records = []  # [path, changed line (0-based, -1: as filed), digit position, new digit, findings]
-    for path in pages():
+    for path in pages(directory):
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
             filing = parse_text(text, str(path))
@@ -139,12 +142,13 @@ def main() -> int:
     r.add_argument("--per-page", type=int, default=30)
     r.add_argument("--seed", type=int, default=20261124)
     r.add_argument("--tree", type=Path, default=REPO, help="source tree whose checker package is used")
+    r.add_argument("--pages", type=Path, help="change the pages (*.txt) under this directory instead")
     c = sub.add_parser("compare")
     c.add_argument("old", type=Path)
     c.add_argument("new", type=Path)
     args = ap.parse_args()
     if args.command == "run":
-        return run(args.out, args.per_page, args.seed, args.tree.resolve())
+        return run(args.out, args.per_page, args.seed, args.tree.resolve(), args.pages)
     return compare(args.old, args.new)
 
 
