@@ -12,12 +12,15 @@ build finds against another.
 
     python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR] [--pages DIR]
     python3 bench/mutation_oracle.py compare OLD.json NEW.json
+    python3 bench/mutation_oracle.py noise OUT.json
 
 `--pages DIR` changes the pages (*.txt) under DIR instead: ../shared/corpus/rhtm_txt, say, the whole
 statements of six filings. `--tree` checks with the `checker` package of another source tree (a `git archive` of an older
 commit, say), so that two builds can be compared on the same changes. `compare` prints the
 changes found by one and not the other, in total and at error or warning, by rule, and how many
-of the new findings name the changed line.
+of the new findings name the changed line. `noise` counts the changes found with the changed line named
+that draw two findings or more at error or warning, as the engine gives them and as `check` reports them
+(findings of related rules on the same cells folded into one, checker.findings.fold, with this tree's rules).
 """
 from __future__ import annotations
 
@@ -134,6 +137,32 @@ def compare(old_path: Path, new_path: Path) -> int:
     return 0
 
 
+def noise(path: Path) -> int:
+    sys.path.insert(0, str(REPO))
+    from checker.findings.fold import fold, superseded
+    from checker.findings.model import Finding
+    from checker.rules import load_rules
+
+    supersedes = superseded({rule.id: rule.supersedes for rule in load_rules().rules})
+    records = json.loads(path.read_text())
+    filed = {r[0]: {(f["rule"], tuple(f["lines"])) for f in _found(r, STRONG)} for r in records if r[1] < 0}
+    found = {"engine": Counter(), "check": Counter()}
+    for record in records:
+        named = [f for f in _found(record, STRONG) if (f["rule"], tuple(f["lines"])) not in filed.get(record[0], ())
+                 and record[1] + 1 in f["lines"]]
+        if record[1] < 0 or not named:
+            continue
+        reported = fold([Finding.from_record({"also": [], **f}, record[0]) for f in named], supersedes)
+        for how, count in (("engine", len(named)), ("check", len(reported))):
+            found[how]["changes"] += 1
+            found[how]["findings"] += count
+            found[how]["two or more"] += count >= 2
+    for how, counts in found.items():
+        print(f"{how}: {counts['changes']} changes found with the changed line named; {counts['two or more']} draw "
+              f"two findings or more; {counts['findings']} findings")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -146,9 +175,13 @@ def main() -> int:
     c = sub.add_parser("compare")
     c.add_argument("old", type=Path)
     c.add_argument("new", type=Path)
+    n = sub.add_parser("noise")
+    n.add_argument("records", type=Path)
     args = ap.parse_args()
     if args.command == "run":
         return run(args.out, args.per_page, args.seed, args.tree.resolve(), args.pages)
+    if args.command == "noise":
+        return noise(args.records)
     return compare(args.old, args.new)
 
 

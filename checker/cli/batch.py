@@ -12,6 +12,7 @@ from checker.cli.cache import ResultCache
 from checker.cli.ignores import PerFileIgnores
 from checker.cli.options import Settings, UsageError
 from checker.cli.runner import IN_PROCESS_MAX, Job, input_files, read_stdin, run
+from checker.findings.fold import fold, superseded
 from checker.reporters import ReportOptions, reporter_for
 from checker.reporters.results import FileResult, RuleInfo, RunSummary
 
@@ -62,6 +63,7 @@ class Batch:
         self.ignores = PerFileIgnores(settings.per_file_ignores, settings.config_dir) \
             if settings.per_file_ignores else None
         self.writer = BaselineWriter() if args.write_baseline else None
+        self.supersedes = superseded({info.id: info.supersedes for info in infos})
 
     @staticmethod
     def _read_baseline(path: Path | None) -> Baseline | None:
@@ -120,7 +122,10 @@ class Batch:
 
     def _accept(self, result: FileResult) -> None:
         """Drop the findings per-file-ignores names; record the rest for a new baseline; drop those the baseline
-        knows."""
+        knows; fold what is left of related rules' findings on the same cells into one (checker.findings.fold).
+
+        Folding comes last, so that a rule ignored in a file takes no other rule's finding with it, and a
+        baseline records every finding, whichever stands for the others."""
         if self.ignores:
             result.findings = [f for f in result.findings if self.ignores.keeps(f)]
         if self.writer:
@@ -128,3 +133,4 @@ class Batch:
                 self.writer.add(finding)
         if self.baseline:
             result.findings = [f for f in result.findings if not self.baseline.is_known(f)]
+        result.findings = fold(result.findings, self.supersedes)

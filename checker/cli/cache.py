@@ -108,12 +108,14 @@ class ResultCache:
         if not isinstance(data, list):
             return None
         try:
-            return tuple(RuleInfo(**{**entry, "references": tuple(entry["references"])}) for entry in data)
+            return tuple(RuleInfo(**{**entry, "references": tuple(entry["references"]),
+                                     "supersedes": tuple(entry["supersedes"])}) for entry in data)
         except (TypeError, KeyError):
             return None
 
     def save_rules(self, infos: tuple[RuleInfo, ...]) -> None:
-        self._write("rules", [{**info.__dict__, "references": list(info.references)} for info in infos])
+        self._write("rules", [{**info.__dict__, "references": list(info.references),
+                               "supersedes": list(info.supersedes)} for info in infos])
 
     def get(self, key: str, paths: list[str]) -> list[FileResult] | None:
         """The stored results of files with these bytes (filing_digest), as the results for `paths`; None on a

@@ -7,7 +7,6 @@ from typing import Callable
 
 from checker.ast.model import Filing, Page
 from checker.findings.facts import PageFacts
-from checker.findings.fold import fold, superseded
 from checker.findings.model import Finding, Involved
 from checker.rules.kinds import FILING_KINDS
 from checker.rules.model import RuleBase, Selector
@@ -162,7 +161,6 @@ class Program:
         every = [Compiled(rule, self.memo) for rule in rules.rules]
         self.rules = [c for c in every if c.rule.kind not in FILING_KINDS]
         self.filing_rules = [c for c in every if c.rule.kind in FILING_KINDS]
-        self.supersedes = superseded({c.rule.id: c.rule.supersedes for c in every})
 
 
 def compiled(rules: RuleSet) -> Program:
@@ -198,8 +196,7 @@ def check_filing(filing: Filing, rules: RuleSet) -> list[Finding]:
 def check_filings(filings: list[Filing], rules: RuleSet) -> list[list[Finding]]:
     """The findings of each file of one filing whose pages come in several files (R2.txt, R4.txt, ...): each
     file's pages are checked as check_filing checks them, and the checks across pages read every file's pages,
-    in the order given. A finding across files belongs to the file of the cell it reports. Findings of related
-    rules on the same cells are folded into one (checker.findings.fold)."""
+    in the order given. A finding across files belongs to the file of the cell it reports."""
     program = compiled(rules)
     across = program.filing_rules if sum(len(f.pages) for f in filings) > 1 else []  # most files: one page
     found: dict[str, list[Finding]] = {filing.path: [] for filing in filings}
@@ -222,5 +219,4 @@ def check_filings(filings: list[Filing], rules: RuleSet) -> list[list[Finding]]:
         for finding in rule.run(rule, [ctx for ctx in contexts if rule.page_test is every_page
                                        or rule.page_test(ctx.page)]):
             found[finding.path].append(finding)
-    return [sorted(fold(list(dict.fromkeys(found[filing.path])), program.supersedes),
-                   key=lambda f: (f.sort_key(), f.fingerprint)) for filing in filings]
+    return [sorted(set(found[filing.path]), key=lambda f: (f.sort_key(), f.fingerprint)) for filing in filings]

@@ -5,6 +5,9 @@ beginning balance that is not the previous ending balance is also the same item 
 different (RF002 and NM002): the same slip, read twice. A rule declares the more general rules it
 `supersedes`; where its finding and one of theirs name the same cells, the reader gets one finding, and it
 names the other rule under `also`. Findings of unrelated rules are never folded, whatever cells they name.
+
+The engine gives every finding; `check` folds them last, after per-file-ignores and the baseline
+(checker.cli.batch), so that a rule ignored in a file takes no other rule's finding with it.
 """
 from __future__ import annotations
 

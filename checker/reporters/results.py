@@ -78,7 +78,8 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """The rule metadata reporters show (SARIF rule table, HTML filters, statistics)."""
+    """The rule metadata reporters show (SARIF rule table, HTML filters, statistics), and the rules it
+    supersedes (checker.findings.fold), which a run served from the cache reads here."""
 
     id: str
     title: str
@@ -86,10 +87,12 @@ class RuleInfo:
     description: str = ""
     rationale: str = ""
     references: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, rule) -> RuleInfo:
         """From a `checker.rules` Rule (read by attribute, so this stage stays loosely coupled)."""
         severity = getattr(rule.severity, "value", rule.severity)
         return cls(rule.id, rule.title, str(severity), rule.description or "",
-                   rule.rationale or "", tuple(str(r) for r in (rule.references or ())))
+                   rule.rationale or "", tuple(str(r) for r in (rule.references or ())),
+                   tuple(getattr(rule, "supersedes", ())))
