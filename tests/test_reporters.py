@@ -77,6 +77,10 @@ def test_a_folded_finding_names_the_rules_it_stands_for_in_every_detailed_format
     log = json.loads(render("sarif", [result]))
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
     assert [r["properties"]["also"] for r in log["runs"][0]["results"]] == [["NM001", "ZZ009"], []]
+    annotations = render("github", [result]).splitlines()
+    assert annotations[0].endswith("%0Aalso found by NM001, ZZ009, on these same cells") and "also" not in annotations[1]
+    failures = ET.fromstring(render("junit", [result])).findall("testsuite/testcase/failure")
+    assert "\nalso found by NM001, ZZ009, on these same cells\n" in failures[0].text and "also" not in failures[1].text
 
 
 def test_text_summary_without_findings():

@@ -37,6 +37,11 @@ class ReportOptions:
         return next((rule.title for rule in self.rules if rule.id == rule_id), "")
 
 
+def also_found(finding) -> str:
+    """'also found by FT001, on these same cells' for a finding that stands for other rules' (fold), else ''."""
+    return f"also found by {', '.join(finding.also)}, on these same cells" if finding.also else ""
+
+
 class Reporter:
     """Receives results file by file, in input order, then the run summary."""
 

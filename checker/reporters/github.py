@@ -1,10 +1,10 @@
 """GitHub Actions workflow commands: one annotation per finding.
 
-    ::error file=path,line=22,title=XR001 ...::message%0Adiagnosis
+    ::error file=path,line=22,title=XR001 ...::message%0Adiagnosis%0Aalso found by ... (when folded)
 """
 from __future__ import annotations
 
-from checker.reporters import Reporter
+from checker.reporters import Reporter, also_found
 from checker.reporters.results import FileResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -21,7 +21,7 @@ def escape_property(text: str) -> str:
 class GithubReporter(Reporter):
     def file(self, result: FileResult) -> None:
         for f in result.findings:
-            message = f.message + (f"\n{f.diagnosis}" if f.diagnosis else "")
+            message = "\n".join(text for text in (f.message, f.diagnosis, also_found(f)) if text)
             props = f"file={escape_property(f.path)},line={f.line},title={escape_property(f.rule)}"
             self.out.write(f"::{_COMMAND[f.severity.value]} {props}::{escape_data(message)}\n")
         if result.problem:

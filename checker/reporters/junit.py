@@ -9,7 +9,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from checker.findings.model import Finding
-from checker.reporters import Reporter
+from checker.reporters import Reporter, also_found
 from checker.reporters.results import FileResult, RunSummary
 
 # characters XML 1.0 cannot carry at all; a filing may contain them
@@ -22,8 +22,7 @@ def xml_text(text: str) -> str:
 
 def failure_text(f: Finding) -> str:
     lines = [f"{f.path}:{f.line}: {f.severity.value} {f.rule} {f.message}"]
-    if f.diagnosis:
-        lines.append(f.diagnosis)
+    lines += [text for text in (f.diagnosis, also_found(f)) if text]
     lines += [f"{'' if c.path is None else c.path + ' '}line {c.line}: {c.raw} ({c.label})" for c in f.cells]
     return xml_text("\n".join(lines))
 
