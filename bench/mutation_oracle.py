@@ -10,17 +10,19 @@ blames cells the change left alone, and is a finding to look at. Unlike ../share
 it knows no relation that the change breaks: many changes break none, so it measures what one
 build finds against another.
 
-    python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR] [--pages DIR]
+    python3 bench/mutation_oracle.py run OUT.json [--per-page 30] [--seed 20261124] [--tree DIR]
+                                                  [--pages DIR]
     python3 bench/mutation_oracle.py compare OLD.json NEW.json
     python3 bench/mutation_oracle.py noise OUT.json
 
-`--pages DIR` changes the pages (*.txt) under DIR instead: ../shared/corpus/rhtm_txt, say, the whole
-statements of six filings. `--tree` checks with the `checker` package of another source tree (a `git archive` of an older
-commit, say), so that two builds can be compared on the same changes. `compare` prints the
-changes found by one and not the other, in total and at error or warning, by rule, and how many
-of the new findings name the changed line. `noise` counts the changes found with the changed line named
-that draw two findings or more at error or warning, as the engine gives them and as `check` reports them
-(findings of related rules on the same cells folded into one, checker.findings.fold, with this tree's rules).
+`--pages DIR` changes the pages (*.txt) under DIR instead: ../shared/corpus/rhtm_txt, say, the
+whole statements of six filings. `--tree` checks with the `checker` package of another source
+tree (a `git archive` of an older commit, say), so that two builds can be compared on the same
+changes. `compare` prints the changes found by one and not the other, in total and at error or
+warning, by rule, and how many of the new findings name the changed line. `noise` counts the
+changes found with the changed line named that draw two findings or more at error or warning, as
+the engine gives them and as `check` reports them (findings of related rules on the same cells
+folded into one, checker.findings.fold, with this tree's rules).
 """
 from __future__ import annotations
 
