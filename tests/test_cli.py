@@ -134,7 +134,9 @@ def test_explain_names_the_severities_a_rule_declares_besides_its_own(capsys):
 def test_explain_says_which_rules_a_rule_supersedes(capsys):
     _, out, _ = run(capsys, "--explain", "RF002")
     assert "\nSupersedes NM001, NM002: where a finding of this rule and one of theirs name the same\n" in out
-    assert "Supersedes" not in run(capsys, "--explain", "NM001")[1]
+    _, out, _ = run(capsys, "--explain", "NM001")
+    assert "Supersedes" not in out and "\nSuperseded by NM002, RF002: where a finding of this rule and one of" in out
+    assert "Superseded" not in run(capsys, "--explain", "XR001")[1]
 
 
 def test_dump_ast(capsys):

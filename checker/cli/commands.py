@@ -37,15 +37,17 @@ def _example(heading: str, example) -> str:
     return text
 
 
-def explain(rule, out: TextIO) -> int:
+def explain(rule, out: TextIO, rules) -> int:
+    """The rule's description, rationale, references, what it supersedes and what supersedes it among `rules`
+    (a RuleSet), and a failing and a passing example."""
     out.write(f"{rule.id}: {rule.title}\nseverity: {severity_text(rule)}\n\n")
     out.write(_paragraph(rule.description))
     if rule.rationale:
         out.write("\nWhy it matters:\n" + textwrap.indent(_paragraph(rule.rationale), "  "))
     if rule.references:
         out.write("\nReferences:\n" + "".join(f"  - {ref}\n" for ref in rule.references))
-    if rule.supersedes:
-        out.write("\n" + _paragraph(rule.supersedes_note()))
+    for note in rules.supersession(rule):
+        out.write("\n" + _paragraph(note))
     # one example of each kind: what the rule catches, and what it lets through
     out.write(_example("Fails", rule.examples.failing[0]))
     out.write(_example("Passes", rule.examples.passing[0]))

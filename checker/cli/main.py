@@ -62,7 +62,8 @@ def run_command(argv: list[str] | None) -> int:
         return list_rules(rules, off, sys.stdout)
     if args.explain:
         from checker.cli.commands import explain
-        return explain(find_rule(load_rules(settings, select=False), args.explain), sys.stdout)
+        rules = load_rules(settings, select=False)
+        return explain(find_rule(rules, args.explain), sys.stdout, rules)
     if not settings.paths:
         parser.error("no PATH given (files, or directories to search)")
     if args.output:

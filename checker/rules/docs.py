@@ -31,8 +31,8 @@ def render() -> str:
             out += ["", f"Off by default: runs only with `--select {r.id}`."]
         if r.references:
             out += ["", "References: " + "; ".join(r.references)]
-        if r.supersedes:
-            out += ["", r.supersedes_note()]
+        for note in rules.supersession(r):
+            out += ["", note]
         for label, examples in (("Passes", r.examples.passing), ("Fails", r.examples.failing)):
             for ex in examples:
                 out += ["", f"{label}: {ex.name}", "", "```", ex.page.rstrip("\n"), "```"]

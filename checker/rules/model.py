@@ -134,14 +134,6 @@ class RuleBase(Strict):
                         "equal severity this rule's) and it lists the other rule under `also`")
     examples: Examples
 
-    def supersedes_note(self) -> str:
-        """What `supersedes` means for this rule, for the docs and --explain ('' when it names none)."""
-        if not self.supersedes:
-            return ""
-        return (f"Supersedes {', '.join(self.supersedes)}: where a finding of this rule and one of theirs name "
-                "the same cells, one is reported (the more severe; at equal severity this rule's), naming the "
-                "other rule under `also`.")
-
     @field_validator("supersedes")
     @classmethod
     def _rule_ids(cls, ids: list[str]) -> list[str]:

@@ -64,6 +64,20 @@ class RuleSet:
                 and not any(matches(r.id, i) for i in ignore)]
         return RuleSet(tuple(kept), self.origin)
 
+    def supersession(self, rule: RuleBase) -> list[str]:
+        """For the docs and --explain: what the rule supersedes, and which of these rules supersede it."""
+        notes = []
+        if rule.supersedes:
+            notes.append(f"Supersedes {', '.join(rule.supersedes)}: where a finding of this rule and one of theirs "
+                         "name the same cells, one is reported (the more severe; at equal severity this rule's), "
+                         "naming the other rule under `also`.")
+        by = sorted(other.id for other in self.rules if rule.id in other.supersedes)
+        if by:
+            notes.append(f"Superseded by {', '.join(by)}: where a finding of this rule and one of theirs name the "
+                         "same cells, one is reported (the more severe; at equal severity theirs), naming the other "
+                         "rule under `also`.")
+        return notes
+
     def off_by_default(self) -> list[RuleBase]:
         return [r for r in self.rules if not r.enabled]
 
