@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Filing oracle: one-digit changes of whole filings found with and without the rules checked across pages (XR004).
+"""Filing oracle: one-digit changes of whole filings found with and without the rules checked across pages.
 
 Reads ../shared/corpus/rhtm_txt next to the repository: each directory holds the R pages of one filing, which
 are joined in the order of their numbers (R1, R2, ..., R10) into one text, as a filing's pages printed one

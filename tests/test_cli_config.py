@@ -96,7 +96,7 @@ def test_an_unknown_rule_in_the_file_is_reported_with_the_file_and_key(tmp_path,
     status, _, err = run(capsys, "--no-cache", SEED)
     assert status == 2
     assert err == (f'check: {tmp_path / ".check.yaml"}: key "select": no such rule: "XR00"; '
-                   'did you mean "XR001", "XR002", "XR003" or "XR004"?\n')
+                   'did you mean "XR001", "XR002", "XR003", "XR004" or "XR005"?\n')
     assert run(capsys, "--no-cache", "--select", "XR001", SEED)[0] == 1  # the command line's select replaces it
     (tmp_path / ".check.yaml").unlink()
     (tmp_path / "pyproject.toml").write_text('[tool.check]\nignore = ["NMX"]\n')

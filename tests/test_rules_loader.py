@@ -77,7 +77,7 @@ def test_select_and_ignore():
     ("XX999", 'no such rule: "XX999"'),                                    # nothing close: no guess
     ("xr001", 'no such rule: "xr001"; did you mean "XR001"?'),
     ("RF0001", 'no such rule: "RF0001"; did you mean "RF001"?'),
-    ("XR00", 'no such rule: "XR00"; did you mean "XR001", "XR002", "XR003" or "XR004"?'),  # equally close
+    ("XR00", 'no such rule: "XR00"; did you mean "XR001", "XR002", "XR003", "XR004" or "XR005"?'),  # equally close
 ])
 def test_an_unknown_rule_names_the_closest_ids(name, message):
     rules = load_rules()

@@ -254,12 +254,21 @@ class TieOutRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"first", "second", "agree"})
 
 
+class MemberTieRule(RuleBase):
+    """An item's members on one page add up to the item on another page of the filing, in every period they share
+    but one."""
+
+    kind: Literal["member_tie"]
+    item: Selector = Selector.model_construct()
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column", "agree"})
+
+
 Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
                        CompareRule, RangeRule, UniqueRule, PeriodsRule, PeriodSumRule, MemberTotalRule,
-                       MemberFootingRule, RatioRule, NearMissRule, TieOutRule],
+                       MemberFootingRule, RatioRule, NearMissRule, TieOutRule, MemberTieRule],
                  Field(discriminator="kind")]
 # kinds checked once a filing, over all its pages, rather than page by page
-FILING_KINDS = frozenset({"tie_out"})
+FILING_KINDS = frozenset({"tie_out", "member_tie"})
 
 
 KINDS = frozenset(get_args(cls.model_fields["kind"].annotation)[0] for cls in get_args(get_args(Rule)[0]))

@@ -1,7 +1,7 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
 from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_above,
-                                     footing_declared, member_footing, member_total, near_miss, periods, range,
-                                     ratio, rollforward, tie_out, unique)
+                                     footing_declared, member_footing, member_tie, member_total, near_miss, periods,
+                                     range, ratio, rollforward, tie_out, unique)
 
 
 def footing(compiled, ctx):
@@ -28,6 +28,7 @@ CHECKS = {
     "near_miss": near_miss.check,
     "ratio": ratio.check,
     "tie_out": tie_out.check,  # run once a filing, with every page's Context (checker.rules.kinds.FILING_KINDS)
+    "member_tie": member_tie.check,  # likewise
 }
 # kinds that can also say where the cells a page leaves open sit: (line, column) pairs, which the HTML report's
 # grid follows (engine.settled_columns)

@@ -50,7 +50,7 @@ def _items(compiled, contexts) -> dict:
     """(label, members) -> [(ctx, row, {period: fact})] for the rows each page prints once, with known columns."""
     items: dict[tuple, list] = defaultdict(list)
     for ctx in contexts:
-        keys = _period_keys(ctx.page)
+        keys = period_keys(ctx.page)
         seen: dict[tuple, list] = defaultdict(list)
         for frow in compiled.rows("item", ctx):
             if frow.exact and frow.unit in UNITS:
@@ -83,7 +83,7 @@ def _by_section(key: tuple, rows: list) -> list:
     return [((f"{'non-current' if w[1] else 'current'} {label}", members), row) for w, row in zip(words, rows)]
 
 
-def _period_keys(page) -> dict[int, tuple]:
+def period_keys(page) -> dict[int, tuple]:
     """column -> (months, end date): the period a column reports, when its dates say it."""
     instants = not page.groups
     return {c.index: (c.months, c.end_date) for c in page.columns
@@ -127,25 +127,25 @@ def _vouching(periods: dict, others: list[dict], period) -> list:
 
 def _finding(compiled, found):
     (ctx, frow, fact, _), rest, vouching, diagnosis = found
-    others = "; ".join(f"{_where(c, ctx)} prints {f.shown} (line {f.cell.line})" for c, _, f, _ in rest)
+    others = "; ".join(f"{where(c, ctx)} prints {f.shown} (line {f.cell.line})" for c, _, f, _ in rest)
     names = {"title": compiled.rule.title, "diagnosis": diagnosis.text,
              "first": f"{frow.row.label} = {fact.shown} (line {fact.cell.line}, {_period(ctx, fact)})",
              "second": others, "agree": len(vouching)}
     template = compiled.rule.message or "{first} but {second}: {diagnosis}"
     message = template.format_map(names)
     message += f"; the pages agree on it in {len(vouching)} other period{'s' if len(vouching) > 1 else ''}"
-    cells = [ctx.facts.involved(frow, fact, "odd")] + [_elsewhere(c.facts.involved(r, f, "others"), c, ctx)
+    cells = [ctx.facts.involved(frow, fact, "odd")] + [elsewhere(c.facts.involved(r, f, "others"), c, ctx)
                                                        for c, r, f, _ in rest]
     return ctx.finding(compiled.rule, message, cells, diagnosis.text)
 
 
-def _where(other, ctx) -> str:
+def where(other, ctx) -> str:
     """Where the finding's reader finds the page `other`: in the finding's own file, or in another."""
     page = f"page {other.page.index + 1} ({other.page.name})"
     return page if other.path == ctx.path else f"{other.path}, {page}"
 
 
-def _elsewhere(cell, other, ctx):
+def elsewhere(cell, other, ctx):
     """The cell, naming its file when the finding (of `ctx`) is another file's."""
     return cell if other.path == ctx.path else replace(cell, path=other.path)
 
