@@ -28,6 +28,10 @@ def check(compiled, contexts):
     """The findings of a member_tie rule over the pages of one filing (their Contexts, in page order)."""
     pages = [(ctx, [r for r in compiled.rows("item", ctx) if r.exact and r.unit in ADDITIVE], period_keys(ctx.page))
              for ctx in contexts]
+    by_label = defaultdict(list)  # a row label -> (ctx, row, period keys) of the filing's rows with it
+    for ctx, rows, keys in pages:
+        for frow in rows:
+            by_label[frow.norm].append((ctx, frow, keys))
     out = []
     for ctx, rows, keys in pages:
         if not ctx.page.definitions:
@@ -36,16 +40,12 @@ def check(compiled, contexts):
             sums = _sums(members, keys)
             if len(sums) < 3 or _adds_up_at_home(rows, parent, members, sums, keys):
                 continue  # two periods to vouch and one to read; a whole on its own page is member_footing's
-            for other, other_rows, other_keys in pages:
-                if other is ctx:
-                    continue
-                for total in other_rows:
-                    if _beside(total, parent, members):
-                        found = _one_off(sums, total, other_keys)
-                        if found is not None:
-                            finding = _explain(compiled.rule, ctx, total, other, *found)
-                            if finding is not None:
-                                out.append(finding)
+            for other, total, other_keys in by_label[parent[0]]:
+                found = None if other is ctx or not _beside(total, parent, members) else \
+                    _one_off(sums, total, other_keys)
+                finding = None if found is None else _explain(compiled.rule, ctx, total, other, *found)
+                if finding is not None:
+                    out.append(finding)
     return out
 
 
