@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -186,7 +187,38 @@ def check(compiled, ctx):
     if compiled.rule.related_labels:
         flagged = {tuple(c.line for c in f.cells) for f in out}
         out += [f for f in twin_rows(compiled, ctx) if tuple(c.line for c in f.cells) not in flagged]
+        out = odd_ones_out(out)
     return out
+
+
+def odd_ones_out(findings):
+    """One finding where a cell is one slip away from two cells or more of the same item that print one value
+    (an item printed three times, once mistyped, draws a pair for each other printing): the first pair's,
+    naming the other cells too, and which value is the odd one."""
+    by_line: dict[int, list] = {}
+    for finding in findings:
+        for cell in finding.cells:
+            by_line.setdefault(cell.line, []).append(finding)
+    merged: dict[int, object] = {}  # id(finding) -> what stands in its place (None: merged into another)
+    for line, group in by_line.items():
+        if len(group) < 2 or any(id(f) in merged for f in group):
+            continue
+        odd = next(c for c in group[0].cells if c.line == line)
+        others = [next(c for c in f.cells if c.line != line) for f in group]
+        if len({_amount(c.raw) for c in others}) != 1 or _amount(odd.raw) in {_amount(c.raw) for c in others}:
+            continue  # the others differ among themselves: no value to call the item's
+        lines, many = ", ".join(str(c.line) for c in others[1:]), len(others) > 2
+        message = (f"{group[0].message}; line{'s' if many else ''} {lines} print{'' if many else 's'} "
+                   f"{others[0].raw} for the item too, so the odd value is line {line}'s")
+        merged.update({id(f): None for f in group})
+        merged[id(group[0])] = replace(group[0], message=message, cells=group[0].cells + tuple(others[1:]))
+    return [merged.get(id(f), f) for f in findings if merged.get(id(f), f) is not None]
+
+
+def _amount(raw: str) -> str:
+    """A printed value as a number's digits and sign ("$ (1,234)" -> "-1234"), to tell printings of one value."""
+    digits = re.sub(r"[^0-9.]", "", raw)
+    return f"-{digits}" if "(" in raw or "-" in raw else digits
 
 
 def label_pairs(compiled, ctx):
