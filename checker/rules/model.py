@@ -110,10 +110,11 @@ class Examples(Strict):
 
 
 Tolerance = Literal["rounding", "exact"]
+RULE_ID = r"[A-Z]{2,4}[0-9]{3}"  # XR001: two to four letters, three digits
 
 
 class RuleBase(Strict):
-    id: str = Field(pattern=r"^[A-Z]{2,4}[0-9]{3}$", description="stable id, e.g. XR001")
+    id: str = Field(pattern=f"^{RULE_ID}$", description="stable id, e.g. XR001")
     title: str = Field(min_length=3)
     severity: Severity
     enabled: bool = Field(True, description="false: a heuristic left off by default; it runs only when --select "
@@ -138,7 +139,7 @@ class RuleBase(Strict):
     @classmethod
     def _rule_ids(cls, ids: list[str]) -> list[str]:
         for rule_id in ids:
-            if not re.fullmatch(r"[A-Z]{2,4}[0-9]{3}", rule_id):
+            if not re.fullmatch(RULE_ID, rule_id):
                 raise ValueError(f"not a rule id: {rule_id!r} (ids look like FT001)")
         return ids
 
