@@ -13,6 +13,11 @@ counts the instructions each run executes instead (valgrind's callgrind, about
 fifty times slower): the same from one run to the next within a few in a
 million, and about 5 million a millisecond here.
 
+Every step runs this interpreter (`python -m checker.cli` for check itself) in the working
+directory, whose `checker` package comes first: from a source checkout's root it measures the
+checkout. To compare two installed builds, run it from another directory with each virtual
+environment's python (`cd /tmp; venv/bin/python .../bench/speed_startup.py PAGE`).
+
 Usage: speed_startup.py [--runs 7] [--instructions] PAGE
 """
 from __future__ import annotations
