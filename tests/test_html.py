@@ -59,7 +59,7 @@ def test_a_folded_finding_names_the_rules_it_stands_for():
     result = seed_result()
     result.findings[0] = replace(result.findings[0], also=("NM001",))
     text = render([result])
-    assert '<p class="also">Also found by NM001, on these same cells.</p>' in text
+    assert '<p class="also">also found by NM001, on these same cells</p>' in text
     assert 'class="also"' not in render([seed_result()])
 
 

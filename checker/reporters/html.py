@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from checker.findings.model import Finding, Severity
-from checker.reporters import Reporter
+from checker.reporters import Reporter, also_found
 from checker.reporters.results import FileResult, RunSummary
 from checker.reporters.tables import PageTable, TableRow
 
@@ -172,6 +172,7 @@ class HtmlReporter(Reporter):
             loader=jinja2.FunctionLoader(template_text),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         )
+        env.globals["also_found"] = also_found  # the words every format uses for a folded finding
         page = env.get_template("report.html.j2").render(
             summary=summary, files=self.files, clean=self.clean,
             rules=[(rule_id, self.options.title(rule_id), count)
