@@ -250,8 +250,12 @@ def agree(a: Fact, b: Fact, exact: bool = False) -> bool:
     return abs(a.value - b.value) <= slack
 
 
+def labelled(frow: FactRow) -> str:
+    """'Label [Member | Member]': a row as messages name it."""
+    return frow.row.label + (f" [{' | '.join(frow.row.member_path)}]" if frow.row.member_path else "")
+
+
 def describe(frow: FactRow, fact: Fact, col_label: str | None = None) -> str:
     """'Label [Member] (column) 1,234 at line 12' for messages."""
-    member = f" [{' | '.join(frow.row.member_path)}]" if frow.row.member_path else ""
     column = f" ({col_label})" if col_label else ""
-    return f"{frow.row.label}{member}{column} = {fact.shown} (line {fact.cell.line})"
+    return f"{labelled(frow)}{column} = {fact.shown} (line {fact.cell.line})"

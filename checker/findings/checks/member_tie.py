@@ -21,7 +21,7 @@ from checker.findings.checks.member_footing import ADDITIVE
 from checker.findings.checks.relations import compatible, slip_diagnosis, slipped
 from checker.findings.checks.tie_out import elsewhere, period_keys, where
 from checker.findings.diagnosis import fmt, trimmed
-from checker.findings.facts import ZERO
+from checker.findings.facts import ZERO, labelled
 
 
 def check(compiled, contexts):
@@ -128,7 +128,7 @@ def _explain(rule, ctx, total, other, got, parts, fact, vouching):
         return None
     members = " + ".join(f.shown for _, f in parts)
     names = {"title": rule.title, "diagnosis": found.text, "n": len(parts), "agree": len(vouching),
-             "total": f"{_label(total)} = {fact.shown} (line {fact.cell.line}, {where(other, ctx)})",
+             "total": f"{labelled(total)} = {fact.shown} (line {fact.cell.line}, {where(other, ctx)})",
              "sum": fmt(trimmed(got.scaleb(-fact.cell.scale), fact.cell.decimals)), "operands": members,
              "column": ctx.facts.column_label(parts[0][1].cell.column) or "its column"}
     template = rule.message or ("{total} but its {n} members on this page sum to {sum} in {column} ({operands}) "
@@ -136,10 +136,6 @@ def _explain(rule, ctx, total, other, got, parts, fact, vouching):
     cells = [elsewhere(other.facts.involved(total, fact, "total"), other, ctx)] + [
         ctx.facts.involved(m, f, "component") for m, f in parts]
     return ctx.finding(rule, template.format_map(names), cells, found.text)
-
-
-def _label(frow) -> str:
-    return frow.row.label + (f" [{' | '.join(frow.row.member_path)}]" if frow.row.member_path else "")
 
 
 def _named(frow, total, other, ctx) -> str:
