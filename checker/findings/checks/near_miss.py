@@ -205,7 +205,8 @@ def odd_ones_out(findings):
             continue
         odd = next(c for c in group[0].cells if c.line == line)
         others = [next(c for c in f.cells if c.line != line) for f in group]
-        if len({_amount(c.raw) for c in others}) != 1 or _amount(odd.raw) in {_amount(c.raw) for c in others}:
+        values = {_amount(c.raw) for c in others}
+        if len(values) != 1 or _amount(odd.raw) in values:
             continue  # the others differ among themselves: no value to call the item's
         lines, many = ", ".join(str(c.line) for c in others[1:]), len(others) > 2
         message = (f"{group[0].message}; line{'s' if many else ''} {lines} print{'' if many else 's'} "
