@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from checker.ast import parse_text
 from checker.findings.alignments import joint_placements
 from checker.findings.checks.roll_bound import BoundedRoll
-from checker.findings.checks.roll_search import _bad_columns, as_integers, roll
+from checker.findings.checks.roll_search import bad_columns, as_integers, roll
 from checker.findings.facts import PageFacts
 
 COLUMNS = ["Common stock", "Paid-in capital", "Retained earnings", "Other comprehensive income"]
@@ -35,7 +35,7 @@ def roll_rows(text: str):
 
 def misses(placed, skip: int | None = None) -> dict[int, int]:
     """Each column but `skip` that does not roll under a placement -> how far its sum misses the ending balance."""
-    return {col: abs(total - end.value) for col, total, _, _, end in _bad_columns(placed, True, skip) or ()}
+    return {col: abs(total - end.value) for col, total, _, _, end in bad_columns(placed, True, skip) or ()}
 
 
 values = st.integers(-9, 9).filter(bool)  # small: placements that roll, or miss by little, by coincidence

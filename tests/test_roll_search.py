@@ -1,7 +1,7 @@
 """roll_search.corroborated on a roll-forward whose rows leave columns open: which placement it vouches for."""
 from checker.ast import parse_text
 from checker.findings.alignments import joint_placements
-from checker.findings.checks.roll_search import (MAX_UNVOUCHED, NOT_CORROBORATED, Corroboration, _bad_columns,
+from checker.findings.checks.roll_search import (MAX_UNVOUCHED, NOT_CORROBORATED, Corroboration, bad_columns,
                                                  _convention_explains, corroborated, roll)
 from checker.findings.facts import PageFacts
 
@@ -44,7 +44,7 @@ def roll_rows():
 
 
 def one_column_failures(rows):
-    return [bad for p in joint_placements(rows, 1024) if len(bad := _bad_columns(p, False) or ()) == 1]
+    return [bad for p in joint_placements(rows, 1024) if len(bad := bad_columns(p, False) or ()) == 1]
 
 
 def test_several_placements_fail_in_one_column_and_a_slip_explains_one():

@@ -132,6 +132,17 @@ class RollforwardRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "sum"})
 
 
+class AverageRollRule(RuleBase):
+    """Where share counts roll forward and the page prints each row's weighted-average price, the counts at their
+    prices roll too: beginning + each movement = ending, within the rounding of the printed figures."""
+
+    kind: Literal["average_roll"]
+    begin: Selector
+    end: Selector
+    max_rows: int = Field(10, ge=1)
+    EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"begin", "end", "implied"})
+
+
 class ContinuityRule(RuleBase):
     """One period's ending balance is the next period's beginning balance."""
 
@@ -263,9 +274,9 @@ class MemberTieRule(RuleBase):
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column", "agree"})
 
 
-Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, ContinuityRule,
-                       CompareRule, RangeRule, UniqueRule, PeriodsRule, PeriodSumRule, MemberTotalRule,
-                       MemberFootingRule, RatioRule, NearMissRule, TieOutRule, MemberTieRule],
+Rule = Annotated[Union[EqualRule, FootingRule, CrossFootingRule, DetectedFootingRule, RollforwardRule, AverageRollRule,
+                       ContinuityRule, CompareRule, RangeRule, UniqueRule, PeriodsRule, PeriodSumRule,
+                       MemberTotalRule, MemberFootingRule, RatioRule, NearMissRule, TieOutRule, MemberTieRule],
                  Field(discriminator="kind")]
 # kinds checked once a filing, over all its pages, rather than page by page
 FILING_KINDS = frozenset({"tie_out", "member_tie"})

@@ -1,5 +1,5 @@
 """One module per check kind; CHECKS maps a rule's `kind` to its engine function."""
-from checker.findings.checks import (compare, continuity, cross_footing, detected, equal, footing_above,
+from checker.findings.checks import (average_roll, compare, continuity, cross_footing, detected, equal, footing_above,
                                      footing_declared, member_footing, member_tie, member_total, near_miss, periods,
                                      range, ratio, rollforward, tie_out, unique)
 
@@ -17,6 +17,7 @@ CHECKS = {
     "cross_footing": cross_footing.check,
     "detected_footing": detected.check,
     "rollforward": rollforward.check_rollforward,
+    "average_roll": average_roll.check,
     "continuity": continuity.check_continuity,
     "compare": compare.check,
     "range": range.check,

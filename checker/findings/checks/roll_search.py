@@ -45,12 +45,12 @@ def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS
             return _bounded(rows, exact, skip)
     if count == 0:
         return None
-    first = _bad_columns([r.placement(0) for r in rows], exact, skip)
+    first = bad_columns([r.placement(0) for r in rows], exact, skip)
     if count == 1 or first == []:  # the only alignment, or the first rolls (most do): nothing more to set up
         return first or None
     number = as_integers(rows)
     if number is None:  # tries MAX_ALIGNMENTS at most
-        return solve(rows, partial(_bad_columns, exact=exact, skip=skip))
+        return solve(rows, partial(bad_columns, exact=exact, skip=skip))
     best: list = []  # [count of bad columns, (begin's, end's placements), activity alignments] of the best
     for walk in _walks(rows, number, exact, skip):
         if walk(best):
@@ -59,7 +59,7 @@ def roll(rows, exact: bool, skip: int | None = None, limit: int = MAX_ALIGNMENTS
         return None
     (bf, ef), chosen = best[1], best[2]
     choices = [[a.placement(i) for i in range(len(a.alignments))] for a in rows[2:]]
-    return _bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
+    return bad_columns([bf, ef] + [choices[k][j] for k, j in enumerate(chosen)], exact, skip)
 
 
 def _bounded(rows, exact: bool, skip: int | None):
@@ -74,7 +74,7 @@ def _bounded(rows, exact: bool, skip: int | None):
         placed = None if bounded.rolling() is not None else bounded.alone()
     except GaveUp:
         return None
-    return None if placed is None else _bad_columns(placed, exact, skip) or None
+    return None if placed is None else bad_columns(placed, exact, skip) or None
 
 
 def bounded_roll(rows, exact: bool, skip: int | None) -> BoundedRoll | None:
@@ -136,7 +136,7 @@ def _walk(diff, slack, vectors, path, k, best, ends) -> bool:
     return False
 
 
-def _bad_columns(placed, exact, skip=None):
+def bad_columns(placed, exact, skip=None):
     """The test `solve` needs, in Decimals: the columns that do not roll under one alignment of [begin, end]
     + activity (None when begin and end share no column but `skip`)."""
     bf, ef, acts = placed[0], placed[1], placed[2:]
@@ -230,7 +230,7 @@ def _reading(rows, bad, exact: bool, skip: int | None):
         return [r.placement(0) for r in rows], False
     combos = joint_placements(rows, ROLL_ALIGNMENTS)  # roll has tried each of them: no more than that
     # (placement, its one column that does not roll) of those that fail in one column alone
-    bads = [] if combos is None else ((p, _bad_columns(p, exact, skip) or ()) for p in combos)
+    bads = [] if combos is None else ((p, bad_columns(p, exact, skip) or ()) for p in combos)
     ones = [(p, b[0]) for p, b in bads if len(b) == 1]
     by_slip = len(ones) > 1
     if by_slip:
