@@ -20,16 +20,13 @@ import operator
 import re
 from collections import Counter
 from decimal import Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 
 from checker.findings.checks.roll_search import bad_columns, bounded_roll
 from checker.findings.checks.rollforward import pairs
 from checker.findings.diagnosis import diagnose, either, fmt
 from checker.findings.facts import ZERO, describe
 
-# what a movement row is, in its label: a price row pairs with the count row that names the same
-MOVEMENT = re.compile(r"grant|exercis|forfeit|cancel|expir|vest|releas|issu|assum|settl|repurchas|modif|transfer|"
-                      r"adjust|award|convert|perform|acqui")
 PRICE = "per_share"
 COUNTED = frozenset({PRICE, "shares", "number"})
 SETTLED = "every placement under which the share counts roll puts them there"
@@ -64,10 +61,18 @@ def _paired(count, price) -> bool:
         and _movements(count) == _movements(price) and all(len(c.facts) == len(p.facts) for c, p in zip(count, price))
 
 
+@lru_cache(maxsize=1)
+def _movement() -> re.Pattern:
+    """The words that say which movement a row is: a price row pairs with the count row that names the same
+    (compiled for the first page that prints a price roll, not at every start)."""
+    return re.compile(r"grant|exercis|forfeit|cancel|expir|vest|releas|issu|assum|settl|repurchas|modif|transfer|"
+                      r"adjust|award|convert|perform|acqui")
+
+
 def _movements(roll) -> list[Counter]:
     """The movement words each row names, less those every row of the roll has ('Weighted average exercise price,
     Exercised' names one exercise)."""
-    found = [Counter(MOVEMENT.findall(r.norm)) for r in roll]
+    found = [Counter(_movement().findall(r.norm)) for r in roll]
     common = reduce(operator.and_, found)
     return [words - common for words in found]
 
