@@ -33,9 +33,11 @@ SETTLED = "every placement under which the share counts roll puts them there"
 
 
 def check(compiled, ctx):
+    if not any(r.unit == PRICE for r in ctx.facts.rows):
+        return []  # most pages: no price, so no price roll
     found = pairs(compiled, ctx, compiled.rule.max_rows)
     if not any(b.unit == PRICE for b, _, _ in found):
-        return []  # most pages: no weighted-average price rolls
+        return []
     rolls = [_roll(ctx.facts.rows, b, e) for b, e, _ in found]
     prices = [roll for roll in rolls if roll[0].unit == PRICE and len(roll) > 2]
     counts = [roll for roll in rolls if roll[0].unit != PRICE and len(roll) > 2]
