@@ -222,10 +222,16 @@ class MemberTotalRule(RuleBase):
 
 
 class MemberFootingRule(RuleBase):
-    """An item's members add up to the item without a member in every column but one."""
+    """An item's parts add up to the item in every column but one: its members to the item without them, or its
+    rows in the sections above a Total section to its row there."""
 
     kind: Literal["member_footing"]
     item: Selector = Selector.model_construct()
+    parts: Literal["members", "sections"] = Field(
+        "members", description="members: the rows whose member paths add one member to the whole's; sections: the "
+                               "rows of the whole's label, members and unit in the sections (the abstract headings "
+                               "above them) printed between the previous Total section and the whole's own, "
+                               "'Total [Abstract]', one row a section")
     EXTRA_PLACEHOLDERS: ClassVar[frozenset] = frozenset({"total", "sum", "n", "column"})
 
 

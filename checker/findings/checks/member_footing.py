@@ -17,9 +17,15 @@ its definitions, may lack members and is not read.
 Where the members add up in no column, some are not the whole's parts beside the others (a member
 printed beside its own members on one axis: "Subscription and Maintenance", "Subscription",
 "Maintenance", "Other"; two axes at once): then their subsets are read (subset_one_off).
+
+With `parts: sections`, the parts are the rows of a Total section's row's label, members and unit
+in the sections above it ("With no related allowance recorded", "With an allowance recorded",
+"Total"; section_groups), read the same way but for their placements: rows that print as many
+values sit in the same columns. Excerpts are read too, as parts come before their total.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -29,6 +35,9 @@ from checker.findings.diagnosis import fmt, trimmed
 from checker.findings.facts import ZERO
 
 ADDITIVE = frozenset({"money", "number", "shares"})
+TOTAL_SECTION = re.compile(r"total\b", re.IGNORECASE)  # a section heading that totals those above: "Total [Abstract]"
+ABSTRACT = re.compile(r"\s*\[abstract\]$", re.IGNORECASE)
+PARALLEL = "read with each row's values in the same columns, as a total restates its parts' periods"  # (sections)
 MAX_PLACEMENTS = 64  # joint placements of a whole and its members tried: a page that leaves more open says too little
 MAX_SUBSET_MEMBERS = 8  # members whose subsets are read (2**8 a placement); more leave room for sums by chance
 MAX_SUBSET_READS = 4096  # subsets read under all placements together: past it, nothing is read (a page's worth of time)
@@ -56,29 +65,65 @@ def groups(rows):
                 yield whole, members  # one column: nothing else would vouch
 
 
+def section_groups(rows):
+    """(whole, parts) for each row of a Total section ('Total [Abstract]'): the rows of its label, member path and
+    unit in the sections printed since the previous Total section of that path, one row a section, two or more.
+    The parts come before their whole, so a page cut inside its table (an excerpt) leaves none of a whole's out;
+    a value it cuts short reads as digits dropped, which _explain does not take for a slip."""
+    if not any(frow.row.section and TOTAL_SECTION.match(frow.row.section) for frow in rows):
+        return  # most pages: no Total section
+    by_path = defaultdict(list)
+    for frow in rows:
+        if frow.unit in ADDITIVE:
+            by_path[tuple(frow.row.member_path)].append(frow)
+    for path_rows in by_path.values():
+        since, in_total = [], False
+        for frow in path_rows:
+            if frow.row.section and TOTAL_SECTION.match(frow.row.section):
+                in_total = True
+                parts = [r for r in since if r.norm == frow.norm and compatible(r.unit, frow.unit)]
+                if len(parts) > 1 and len({r.row.section for r in parts}) == len(parts) and len(frow.facts) > 1:
+                    yield frow, parts
+            else:
+                if in_total:
+                    since, in_total = [], False
+                since.append(frow)
+
+
 def check(compiled, ctx):
     rule = compiled.rule
-    if not ctx.page.definitions:
+    rows = compiled.rows("item", ctx)
+    if rule.parts == "sections":
+        found, name = section_groups(rows), _section_name
+    elif not ctx.page.definitions:
         return []  # an excerpt cut inside its table may lack members: the rest would not add up by design
+    else:
+        found, name = groups(rows), _name
     out = []
-    for whole, members in groups(compiled.rows("item", ctx)):
-        odd, vouched, of = one_off(whole, members), (), 0
-        if odd is None:  # the members add up in no column: read their subsets
+    for whole, members in found:
+        placements, ambiguous = None, not all(r.exact for r in [whole] + members)
+        if rule.parts == "sections" and all(r.alignments == whole.alignments for r in members):
+            # a total restates its parts' periods: rows that print as many values read them in the same columns
+            placements = [tuple(r.placement(i) for r in [whole] + members) for i in range(len(whole.alignments))]
+        odd, vouched, of = one_off(whole, members, placements), (), 0
+        if odd is None and rule.parts == "members":  # the members add up in no column: read their subsets
             (odd, vouched), of = subset_one_off(whole, members), len(members)
         if odd is not None and odd is not HOLDS:
-            finding = _explain(rule, ctx, whole, *odd, ambiguous=not all(r.exact for r in [whole] + members),
-                               vouched=vouched, of=of)
+            finding = _explain(rule, ctx, whole, *odd, ambiguous=ambiguous, vouched=vouched, of=of, name=name,
+                               placements=PARALLEL if placements and ambiguous else None)
             if finding is not None:
                 out.append(finding)
     return out
 
 
-def one_off(whole, members):
+def one_off(whole, members, placements=None):
     """(column, total, [(member, value)], sum) of the one column that does not add up under the first placement
-    of the rows (at most MAX_PLACEMENTS) in which every other column does; HOLDS when some placement adds up
-    in every column; None when none leaves exactly one out."""
+    of the rows (at most MAX_PLACEMENTS, or those given) in which every other column does; HOLDS when some
+    placement adds up in every column; None when none leaves exactly one out."""
     found = None
-    for whole_placed, *placed in joint_placements([whole] + members, MAX_PLACEMENTS) or ():
+    if placements is None:
+        placements = joint_placements([whole] + members, MAX_PLACEMENTS) or ()
+    for whole_placed, *placed in placements:
         odd, vouching = _columns(whole_placed, members, placed, need=2)
         if vouching and not odd:
             return HOLDS
@@ -144,15 +189,18 @@ def _vouching_unnil(whole_placed, placed) -> int:
     return count
 
 
-def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=(), of: int = 0):
+def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=(), of: int = 0, name=None,
+             placements: str | None = None):
     """The finding when one cell's keying slip, in a row not `vouched` for, explains the odd column, else None;
-    `of` members in all when the parts are a subset of them, else 0."""
+    `of` members in all when the parts are a subset of them, else 0; name(part, whole) names a part's row in the
+    diagnosis; `placements` says how the rows were placed when not every way the page allows."""
+    name = name or _name
     diff = got - total.value
     rows = {id(total): whole, **{id(f): m for m, f in parts}}
     trusted = {id(r) for r in vouched}
     wanted = [(total, total.value + diff)] + [(f, f.value - diff) for _, f in parts]
     found = slip_diagnosis(slipped([(f, v) for f, v in wanted if id(rows[id(f)]) not in trusted]),
-                           lambda fact: _name(rows[id(fact)], whole), ctx.facts)
+                           lambda fact: name(rows[id(fact)], whole), ctx.facts)
     if found is None:
         return None
     diagnosis = found.text
@@ -166,7 +214,14 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=
     template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "
                                 "to it exactly in every other column: {diagnosis}")
     cells = [facts.involved(whole, total, "total", col)] + [facts.involved(m, f, "component", col) for m, f in parts]
+    if placements:
+        return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous, placements=placements)
     return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous)
+
+
+def _section_name(frow, whole) -> str:
+    """The section that sets a part's row apart ('With an allowance recorded'), 'the total' for the whole."""
+    return "the total" if frow is whole else repr(ABSTRACT.sub("", frow.row.section))
 
 
 def _name(frow, whole) -> str:
