@@ -11,15 +11,17 @@ many movements, each pair of rows naming the same movement (granted with granted
 as many columns. The counts must roll with their signs as printed, and every placement of them that rolls
 must put their values in the same columns, which the prices then take. A column is reported only when it
 is the only one that fails and one keying slip in one price (one digit, two swapped) brings it within
-rounding, that price's only such change: a price roll that misses by what no slip explains is more likely
-a modification or repricing the table does not show than a typing error.
+rounding: a price roll that misses by what no slip explains is more likely a modification or repricing the
+table does not show than a typing error. The diagnosis names each price one slip could mend, with the slip
+where only one change of that price does, else with the values it could have been (a price weighing few
+shares can be off by much and still roll).
 """
 from __future__ import annotations
 
 import operator
 import re
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache, reduce
 
 from checker.findings.checks.roll_search import bad_columns, bounded_roll
@@ -168,14 +170,14 @@ def slips(printed: Decimal, decimals: int) -> list[Decimal]:
 def _finding(compiled, ctx, count_rows, price_rows, bad, diagnosis: str):
     rule, facts = compiled.rule, ctx.facts
     col, terms, value, slack = bad
-    (_, end_count, end_price) = next(t for t in terms if t[0] == 1)
+    _, end_count, end_price = next(t for t in terms if t[0] == 1)
     before = value + end_count.value * abs(end_price.value)  # beginning + movements, each count at its price
     unit = Decimal(1).scaleb(end_price.cell.scale)
     step = Decimal(1).scaleb(-end_price.cell.decimals)
     implied = before / end_count.value / unit
     reach = slack / abs(end_count.value) / unit
-    low, high = ((implied - reach) / step).to_integral_value("ROUND_FLOOR") * step, \
-        ((implied + reach) / step).to_integral_value("ROUND_CEILING") * step
+    low = ((implied - reach) / step).to_integral_value(ROUND_FLOOR) * step
+    high = ((implied + reach) / step).to_integral_value(ROUND_CEILING) * step
     ambiguous = not all(r.exact for r in count_rows + price_rows)
     begin_price = next(p for k, _, p in terms if k == 0)
     names = {"begin": describe(price_rows[0], begin_price, facts.column_label(col)),
@@ -184,7 +186,8 @@ def _finding(compiled, ctx, count_rows, price_rows, bad, diagnosis: str):
              "implied": f"{fmt(implied.quantize(step))} ({fmt(low)} to {fmt(high)} within the rounding of the "
                         "printed counts and prices)"}
     names["operands"] = f"{names['begin']}; {names['end']}"
-    template = rule.message or "{end} but the beginning balance and the movements, each count at its price, imply {implied}: {diagnosis}"
+    template = rule.message or ("{end} but the beginning balance and the movements, each count at its price, imply "
+                                "{implied}: {diagnosis}")
     role = {0: "begin", 1: "end"}
     cells = [cell for k, n, p in terms for cell in (
         facts.involved(price_rows[k], p, role.get(k, "activity"), col),

@@ -214,9 +214,8 @@ def _explain(rule, ctx, whole, col, total, parts, got, ambiguous: bool, vouched=
     template = rule.message or ("{total} but its {n} members sum to {sum} in column {column} while they add up "
                                 "to it exactly in every other column: {diagnosis}")
     cells = [facts.involved(whole, total, "total", col)] + [facts.involved(m, f, "component", col) for m, f in parts]
-    if placements:
-        return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous, placements=placements)
-    return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous)
+    said = {"placements": placements} if placements else {}  # else Context.finding's own words
+    return ctx.finding(rule, template.format_map(names), cells, diagnosis, ambiguous, **said)
 
 
 def _section_name(frow, whole) -> str:
