@@ -118,3 +118,24 @@ def test_nothing_left_outstanding_has_no_ending_price_to_weigh():
     text = "\n".join(lines) + "\n"
     assert findings(text.format(exercised="2.50")) == []
     assert findings(text.format(exercised="2.80")) == []
+
+
+def test_a_movement_printed_once_takes_the_column_in_which_the_counts_roll():
+    """The exercise, printed once, rolls the counts in 2022 only (800 + 300 - 100 = 1,000): its price is read
+    there, not in the first column a lone value could take, and 2022's mistyped granted price is found."""
+    lines = ["|", "Stock Options (Details)", "|12 Months Ended", "|", "Dec. 31, 2023", "|", "Dec. 31, 2022",
+             "|Options outstanding, beginning of year (in shares) | shares", "|1,000", "|800",
+             "|Options granted (in shares) | shares", "|100", "|300",
+             "|Options exercised (in shares) | shares", "|(100)",
+             "|Options outstanding, end of year (in shares) | shares", "|1,100", "|1,000",
+             "|Weighted average exercise price, beginning of year (in dollars per share) | $ / shares", "|$ 10.00",
+             "|$ 9.00", "|Weighted average exercise price, granted (in dollars per share) | $ / shares", "|12.00",
+             "|{granted}", "|Weighted average exercise price, exercised (in dollars per share) | $ / shares", "|8.00",
+             "|Weighted average exercise price, end of year (in dollars per share) | $ / shares", "|$ 10.18",
+             "|$ 9.70"]
+    text = "\n".join(lines) + "\n"
+    assert findings(text.format(granted="11.00")) == []
+    assert findings(text.format(granted="11.00").replace("|8.00", "|(8.00)")) == []  # the count's sign moves it
+    [found] = findings(text.format(granted="14.00"))
+    assert "(12 Months Ended: Dec. 31, 2022)" in found.message and 24 in found.lines and 15 in found.lines
+    assert "in 'Weighted average exercise price, granted (in dollars per share)' (line 24)" in found.diagnosis
