@@ -353,3 +353,13 @@ def test_a_roll_runs_forward_in_time():
         "|Shares Subject to Options, Outstanding at September 30, 2017", "|2,636,060", ""])
     assert rf003_pairs(text) == [(10, 18)]
     assert findings(text) == []
+
+
+def test_a_heading_that_leads_into_the_rows_below_stays_inside_a_run():
+    """1567094 R50: net periodic cost foots with the amortization lines printed under "Amortization of:", so
+    the interest cost typed 81 for 11 is caught. A row without values that ends in no colon names another block
+    ("Healthcare") and ends the run."""
+    example = [r for r in RULES.rules if r.id == "FT001"][0].examples
+    mistyped = next(ex.page for ex in example.failing if "interest cost 11 typed 81" in ex.name)
+    assert [f.rule for f in findings(mistyped)] == ["FT001"]
+    assert findings(mistyped.replace("|Amortization of:\n", "|Healthcare\n")) == []

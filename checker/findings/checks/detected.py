@@ -3,6 +3,9 @@
 No labels needed: on a page with two or more columns, a run of 2..N full rows whose signed
 sum equals the row below in all columns but one, where the odd column is off by exactly
 what one mistyped digit in one of its cells would explain, is a total that does not foot.
+A heading that leads into the rows below it ("Amortization of:", "Changes in operating assets
+and liabilities:": no values, a label ending in a colon) sits inside a run; any other row
+without values ends it.
 Each row may be added or subtracted (income statements print costs positive), the top row
 always added. A one-column page gives no second column to vouch for the run, so there the
 row below must read as a total or balance and the rows add as printed.
@@ -40,17 +43,24 @@ def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int, int]]:
     out = []
     run = chain = 0
     last_shape, last_index = None, -2  # no row sits at position -1: the first row has none above
+    page_rows = ctx.page.rows
     for r in ctx.facts.rows:
         if len(r.facts) != len(r.cells) or r.unit == "percent":
             shape = None
         else:
             shape = tuple([f.columns for f in r.facts.values()])
-        follows = r.index == last_index + 1
+        follows = r.index == last_index + 1 or r.index == last_index + 2 and _lead_in(page_rows[r.index - 1])
         run = run + 1 if shape == last_shape and follows else 0
         chain = chain + 1 if shape is not None and last_shape is not None and follows else 0
         out.append((r, shape, run, chain))
         last_shape, last_index = shape, r.index
     return out
+
+
+def _lead_in(row) -> bool:
+    """Is the row a heading that leads into the rows below it within one run ("Amortization of:", "Less:"): no
+    cells, a label ending in a colon?"""
+    return not row.cells and row.label.endswith(":")
 
 
 MICRO = Decimal("1E6")  # a printed value in millionths: times 1E6 is value.scaleb(6), without converting the 6
