@@ -106,7 +106,7 @@ class PageBuilder:
             if item.cont:  # one-column pages print the date under the group
                 self._add_column(item.start + 1, item.cont, item.cont)
             return True
-        if item.kind == "bare" and item.cont:
+        if item.kind == "bare" and item.cont and not self._opens_body(item):
             self._add_column(item.start, item.lines, item.cont)
             return True
         if item.kind == "footnote" and self.page.columns and ends_before(self.page.columns[-1], item.start):
@@ -116,6 +116,12 @@ class PageBuilder:
             return True
         self.mode = "body"
         return self._body(item)
+
+    def _opens_body(self, item: Item) -> bool:
+        """Is a header-like cell with no date, after columns that all have one, the body's first member heading
+        ("|" then "Retirement Plan [Member]")? It is printed as a column header is."""
+        columns = self.page.columns
+        return bool(columns) and header_date(item.cont[0].strip()) is None and all(c.end_date for c in columns)
 
     # -- body ----------------------------------------------------------------
     def _body(self, item: Item) -> bool:
