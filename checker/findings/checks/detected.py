@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from checker.ast.model import RowKind
 from checker.findings.diagnosis import fmt
 from checker.findings.checks.packed import FIELD, pack, search
 from checker.findings.checks.relations import leaves_total_empty, slip_diagnosis, slip_gap, slipped, total_column
@@ -58,9 +59,9 @@ def shaped_runs(ctx) -> list[tuple[FactRow, tuple | None, int, int]]:
 
 
 def _lead_in(row) -> bool:
-    """Is the row a heading that leads into the rows below it within one run ("Amortization of:", "Less:"): no
-    cells, a label ending in a colon?"""
-    return not row.cells and row.label.endswith(":")
+    """Is the row a heading that leads into the rows below it within one run ("Amortization of:", "Less:"): a
+    section label (the AST's abstract row: no values, no member) ending in a colon?"""
+    return row.kind is RowKind.abstract and row.label.endswith(":")
 
 
 MICRO = Decimal("1E6")  # a printed value in millionths: times 1E6 is value.scaleb(6), without converting the 6

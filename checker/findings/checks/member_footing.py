@@ -92,21 +92,22 @@ def section_groups(rows):
 
 def check(compiled, ctx):
     rule = compiled.rule
-    rows = compiled.rows("item", ctx)
-    if rule.parts == "sections":
-        found, name = section_groups(rows), _section_name
+    by_sections = rule.parts == "sections"
+    if by_sections:
+        found, name = section_groups(compiled.rows("item", ctx)), _section_name
     elif not ctx.page.definitions:
         return []  # an excerpt cut inside its table may lack members: the rest would not add up by design
     else:
-        found, name = groups(rows), _name
+        found, name = groups(compiled.rows("item", ctx)), _name
     out = []
     for whole, members in found:
-        placements, ambiguous = None, not all(r.exact for r in [whole] + members)
-        if rule.parts == "sections" and all(r.alignments == whole.alignments for r in members):
+        rows = [whole] + members
+        placements, ambiguous = None, not all(r.exact for r in rows)
+        if by_sections and all(r.alignments == whole.alignments for r in members):
             # a total restates its parts' periods: rows that print as many values read them in the same columns
-            placements = [tuple(r.placement(i) for r in [whole] + members) for i in range(len(whole.alignments))]
+            placements = [tuple(r.placement(i) for r in rows) for i in range(len(whole.alignments))]
         odd, vouched, of = one_off(whole, members, placements), (), 0
-        if odd is None and rule.parts == "members":  # the members add up in no column: read their subsets
+        if odd is None and not by_sections:  # the members add up in no column: read their subsets
             (odd, vouched), of = subset_one_off(whole, members), len(members)
         if odd is not None and odd is not HOLDS:
             finding = _explain(rule, ctx, whole, *odd, ambiguous=ambiguous, vouched=vouched, of=of, name=name,
